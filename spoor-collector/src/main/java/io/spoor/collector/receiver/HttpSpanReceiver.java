@@ -1,0 +1,140 @@
+package io.spoor.collector.receiver;
+
+import com.linecorp.armeria.common.AggregatedHttpRequest;
+import com.linecorp.armeria.common.HttpMethod;
+import com.linecorp.armeria.common.HttpRequest;
+import com.linecorp.armeria.common.HttpResponse;
+import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.common.ResponseHeaders;
+import com.linecorp.armeria.common.HttpHeaderNames;
+import com.linecorp.armeria.server.HttpService;
+import com.linecorp.armeria.server.ServiceRequestContext;
+import io.spoor.collector.pipeline.OverCapacityException;
+import io.spoor.collector.pipeline.SpanBatch;
+import io.spoor.collector.pipeline.SpanProcessor;
+import io.spoor.model.Span;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An HTTP endpoint that takes span batches in one or more content types. Bodies are aggregated
+ * (bounded by the server's request length limit, which answers 413), decoded, and handed to the
+ * processor; gzip request bodies are expected to be inflated by a decorator in front of it.
+ */
+public final class HttpSpanReceiver implements HttpService {
+  /** Seconds a client is asked to wait after a 429. */
+  static final String RETRY_AFTER_SECONDS = "1";
+
+  private final SpanProcessor processor;
+  private final String format;
+  private final Map<String, Registration> byMediaType;
+
+  private HttpSpanReceiver(Builder b) {
+    this.processor = b.processor;
+    this.format = b.format;
+    this.byMediaType = Map.copyOf(b.byMediaType);
+  }
+
+  /**
+   * @param format the format name for metrics ({@code jaeger}, {@code otlp}, {@code zipkin})
+   */
+  public static Builder builder(SpanProcessor processor, String format) {
+    return new Builder(processor, format);
+  }
+
+  @Override
+  public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) {
+    if (req.method() != HttpMethod.POST) {
+      return text(HttpStatus.METHOD_NOT_ALLOWED, "method " + req.method() + " (expected: POST)");
+    }
+    MediaType contentType = req.contentType();
+    Registration registration = contentType == null ? null : byMediaType.get(key(contentType));
+    if (registration == null) {
+      return text(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type: "
+          + (contentType == null ? "none" : contentType.toString())
+          + " (expected: " + String.join(", ", byMediaType.keySet()) + ")");
+    }
+    return HttpResponse.of(req.aggregate().thenApply(agg -> handle(agg, registration)));
+  }
+
+  private HttpResponse handle(AggregatedHttpRequest agg, Registration registration) {
+    List<Span> spans;
+    try {
+      spans = registration.decoder.decode(agg.content().array());
+    } catch (IllegalArgumentException e) {
+      return text(HttpStatus.BAD_REQUEST, "Unable to process request body: " + e.getMessage());
+    }
+    try {
+      processor.process(SpanBatch.of(spans, format, "http"));
+    } catch (OverCapacityException e) {
+      return HttpResponse.of(
+          ResponseHeaders.builder(HttpStatus.TOO_MANY_REQUESTS)
+              .add(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS)
+              .contentType(MediaType.PLAIN_TEXT_UTF_8)
+              .build(),
+          com.linecorp.armeria.common.HttpData.ofUtf8(e.getMessage() + "\n"));
+    } catch (IllegalArgumentException e) {
+      return text(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+    return registration.onSuccess.get();
+  }
+
+  static HttpResponse text(HttpStatus status, @Nullable String message) {
+    return HttpResponse.of(status, MediaType.PLAIN_TEXT_UTF_8, (message == null ? status.reasonPhrase() : message) + "\n");
+  }
+
+  private static String key(MediaType type) {
+    return (type.type() + "/" + type.subtype()).toLowerCase(Locale.ROOT);
+  }
+
+  private static final class Registration {
+    final SpanBodyDecoder decoder;
+    final Supplier<HttpResponse> onSuccess;
+
+    Registration(SpanBodyDecoder decoder, Supplier<HttpResponse> onSuccess) {
+      this.decoder = decoder;
+      this.onSuccess = onSuccess;
+    }
+  }
+
+  /** Builds an {@link HttpSpanReceiver}; at least one content type is required. */
+  public static final class Builder {
+    private final SpanProcessor processor;
+    private final String format;
+    private final Map<String, Registration> byMediaType = new LinkedHashMap<>();
+
+    Builder(SpanProcessor processor, String format) {
+      this.processor = Objects.requireNonNull(processor, "processor");
+      this.format = Objects.requireNonNull(format, "format");
+    }
+
+    /**
+     * Accepts bodies of this media type (parameters such as {@code charset} are ignored) and answers
+     * what {@code onSuccess} gives once the batch is accepted.
+     */
+    public Builder accept(String mediaType, SpanBodyDecoder decoder, Supplier<HttpResponse> onSuccess) {
+      MediaType parsed = MediaType.parse(mediaType);
+      byMediaType.put(key(parsed), new Registration(
+          Objects.requireNonNull(decoder, "decoder"), Objects.requireNonNull(onSuccess, "onSuccess")));
+      return this;
+    }
+
+    /** Answers {@code 202 Accepted} with no body, as Jaeger and Zipkin do. */
+    public Builder accept(String mediaType, SpanBodyDecoder decoder) {
+      return accept(mediaType, decoder, () -> HttpResponse.of(HttpStatus.ACCEPTED));
+    }
+
+    public HttpSpanReceiver build() {
+      if (byMediaType.isEmpty()) {
+        throw new IllegalStateException("no content type registered");
+      }
+      return new HttpSpanReceiver(this);
+    }
+  }
+}
