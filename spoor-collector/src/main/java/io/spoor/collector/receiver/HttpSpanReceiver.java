@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +31,8 @@ import org.jspecify.annotations.Nullable;
 public final class HttpSpanReceiver implements HttpService {
   /** Seconds a client is asked to wait after a 429. */
   static final String RETRY_AFTER_SECONDS = "1";
+
+  private static final Supplier<HttpResponse> ACCEPTED = () -> HttpResponse.of(HttpStatus.ACCEPTED);
 
   private final SpanProcessor processor;
   private final String format;
@@ -64,14 +67,14 @@ public final class HttpSpanReceiver implements HttpService {
   }
 
   private HttpResponse handle(AggregatedHttpRequest agg, Registration registration) {
-    List<Span> spans;
+    SpanBodyDecoder.Decoded decoded;
     try {
-      spans = registration.decoder.decode(agg.content().array());
+      decoded = registration.decoder.decode(agg.content().array());
     } catch (IllegalArgumentException e) {
       return text(HttpStatus.BAD_REQUEST, "Unable to process request body: " + e.getMessage());
     }
     try {
-      processor.process(SpanBatch.of(spans, format, "http"));
+      processor.process(SpanBatch.of(decoded.spans(), format, "http"));
     } catch (OverCapacityException e) {
       return HttpResponse.of(
           ResponseHeaders.builder(HttpStatus.TOO_MANY_REQUESTS)
@@ -82,7 +85,7 @@ public final class HttpSpanReceiver implements HttpService {
     } catch (IllegalArgumentException e) {
       return text(HttpStatus.BAD_REQUEST, e.getMessage());
     }
-    return registration.onSuccess.get();
+    return decoded.onAccepted().get();
   }
 
   static HttpResponse text(HttpStatus status, @Nullable String message) {
@@ -95,11 +98,9 @@ public final class HttpSpanReceiver implements HttpService {
 
   private static final class Registration {
     final SpanBodyDecoder decoder;
-    final Supplier<HttpResponse> onSuccess;
 
-    Registration(SpanBodyDecoder decoder, Supplier<HttpResponse> onSuccess) {
+    Registration(SpanBodyDecoder decoder) {
       this.decoder = decoder;
-      this.onSuccess = onSuccess;
     }
   }
 
@@ -115,19 +116,19 @@ public final class HttpSpanReceiver implements HttpService {
     }
 
     /**
-     * Accepts bodies of this media type (parameters such as {@code charset} are ignored) and answers
-     * what {@code onSuccess} gives once the batch is accepted.
+     * Accepts bodies of this media type (parameters such as {@code charset} are ignored); the decoder
+     * also says what to answer once the batch is accepted.
      */
-    public Builder accept(String mediaType, SpanBodyDecoder decoder, Supplier<HttpResponse> onSuccess) {
-      MediaType parsed = MediaType.parse(mediaType);
-      byMediaType.put(key(parsed), new Registration(
-          Objects.requireNonNull(decoder, "decoder"), Objects.requireNonNull(onSuccess, "onSuccess")));
+    public Builder accept(String mediaType, SpanBodyDecoder decoder) {
+      byMediaType.put(key(MediaType.parse(mediaType)),
+          new Registration(Objects.requireNonNull(decoder, "decoder")));
       return this;
     }
 
-    /** Answers {@code 202 Accepted} with no body, as Jaeger and Zipkin do. */
-    public Builder accept(String mediaType, SpanBodyDecoder decoder) {
-      return accept(mediaType, decoder, () -> HttpResponse.of(HttpStatus.ACCEPTED));
+    /** Accepts bodies of this media type and answers {@code 202 Accepted}, as Jaeger and Zipkin do. */
+    public Builder acceptWith202(String mediaType, Function<byte[], List<Span>> decoder) {
+      Objects.requireNonNull(decoder, "decoder");
+      return accept(mediaType, body -> new SpanBodyDecoder.Decoded(decoder.apply(body), ACCEPTED));
     }
 
     public HttpSpanReceiver build() {

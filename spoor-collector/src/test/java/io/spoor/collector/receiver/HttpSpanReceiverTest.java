@@ -57,7 +57,7 @@ class HttpSpanReceiverTest {
         throw new IllegalArgumentException("spans[0].spanId: 0 (expected: a non-zero span id)");
       }
       received.add(batch);
-    }, "lines").accept("text/x-spans", HttpSpanReceiverTest::decodeLines).build();
+    }, "lines").acceptWith202("text/x-spans", HttpSpanReceiverTest::decodeLines).build();
     server = Server.builder()
         .http(new InetSocketAddress("127.0.0.1", 0))
         .maxRequestLength(4096)
