@@ -68,6 +68,42 @@ public final class GoDuration {
     return Duration.ofNanos(negative ? -nanos : nanos);
   }
 
+  /**
+   * Renders a duration as Go's {@code time.Duration.String} does: {@code 125µs}, {@code 1.5ms},
+   * {@code 2s}, {@code 1m30s}, {@code 0s}.
+   */
+  public static String format(Duration duration) {
+    long nanos = duration.toNanos();
+    if (nanos == 0) {
+      return "0s";
+    }
+    String sign = nanos < 0 ? "-" : "";
+    long abs = Math.abs(nanos);
+    if (abs < 1_000L) {
+      return sign + abs + "ns";
+    }
+    if (abs < 1_000_000L) {
+      return sign + decimal(abs, 1_000L) + "µs";
+    }
+    if (abs < 1_000_000_000L) {
+      return sign + decimal(abs, 1_000_000L) + "ms";
+    }
+    StringBuilder out = new StringBuilder(sign);
+    long hours = abs / 3_600_000_000_000L;
+    long minutes = abs / 60_000_000_000L % 60;
+    if (hours > 0) {
+      out.append(hours).append('h');
+    }
+    if (hours > 0 || minutes > 0) {
+      out.append(minutes).append('m');
+    }
+    return out.append(decimal(abs % 60_000_000_000L, 1_000_000_000L)).append('s').toString();
+  }
+
+  private static String decimal(long value, long unit) {
+    return new BigDecimal(value).divide(BigDecimal.valueOf(unit)).stripTrailingZeros().toPlainString();
+  }
+
   private static IllegalArgumentException bad(String text) {
     return new IllegalArgumentException(
         "\"" + text + "\" (expected: a duration such as 1.5ms, 2s or 1h30m; units ns, us, ms, s, m, h)");

@@ -21,6 +21,17 @@ class GoDurationTest {
   }
 
   @Test
+  void formatsAsGoDoes() {
+    assertThat(GoDuration.format(Duration.ofNanos(125_000))).isEqualTo("125µs");
+    assertThat(GoDuration.format(Duration.ofNanos(1_500_000))).isEqualTo("1.5ms");
+    assertThat(GoDuration.format(Duration.ofSeconds(2))).isEqualTo("2s");
+    assertThat(GoDuration.format(Duration.ofSeconds(90))).isEqualTo("1m30s");
+    assertThat(GoDuration.format(Duration.ofHours(72))).isEqualTo("72h0m0s");
+    assertThat(GoDuration.format(Duration.ofNanos(-5))).isEqualTo("-5ns");
+    assertThat(GoDuration.format(Duration.ZERO)).isEqualTo("0s");
+  }
+
+  @Test
   void refusesWhatGoRefuses() {
     for (String bad : new String[] {"", "5", "1x", "ms", "1..2s", "-", "1h 2m"}) {
       assertThatThrownBy(() -> GoDuration.parse(bad))
