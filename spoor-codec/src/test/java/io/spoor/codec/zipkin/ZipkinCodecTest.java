@@ -108,6 +108,14 @@ class ZipkinCodecTest {
   }
 
   @Test
+  void remoteEndpointWithoutKindStillGivesPeerTags() {
+    Span s = ZipkinCodec.toModel(zspan()
+        .remoteEndpoint(Endpoint.newBuilder().serviceName("cache").port(6379).build()).build());
+    assertThat(s.tags()).containsExactly(
+        KeyValue.of("peer.service", "cache"), KeyValue.of("peer.port", 6379L));
+  }
+
+  @Test
   void tagsAreStringsInKeyOrder() {
     Span s = ZipkinCodec.toModel(zspan().putTag("http.path", "/api").putTag("count", "3")
         .putTag("lc", "spring").build());
@@ -172,7 +180,7 @@ class ZipkinCodecTest {
         .operationName("get").startTimeNanos(1_000_000_999L).durationNanos(2_000_500L)
         .flags(Span.FLAG_SAMPLED | Span.FLAG_DEBUG)
         .addTag(KeyValue.of("error", true)).addTag(KeyValue.of("otel.status_description", "boom"))
-        .addTag(KeyValue.of("n", 5L))
+        .addTag(KeyValue.of("n", 5L)).addTag(KeyValue.of("component", "jdbc"))
         .addTag(KeyValue.of("peer.service", "db")).addTag(KeyValue.of("peer.ipv4", 0x0a000001L))
         .addTag(KeyValue.of("peer.port", 5432L)).addTag(KeyValue.of("span.kind", "client"))
         .addLog(Log.of(1_000_001_000L, KeyValue.of("event", "sent")))
@@ -196,6 +204,7 @@ class ZipkinCodecTest {
     assertThat(z.tags()).containsExactly(
         org.assertj.core.api.Assertions.entry("error", "boom"),
         org.assertj.core.api.Assertions.entry("jaeger.hostname", "h"),
+        org.assertj.core.api.Assertions.entry("lc", "jdbc"),
         org.assertj.core.api.Assertions.entry("n", "5"));
     assertThat(z.annotations()).extracting(a -> a.timestamp() + " " + a.value()).containsExactly(
         "1000001 sent", "1000002 {\"a\":\"1\",\"b\":\"true\"}");
