@@ -19,12 +19,15 @@ import java.util.function.Predicate;
  * <p>Each entry knows the earliest and latest start of its covered spans. A search walks entries
  * from the window's end downwards and stops once an entry's earliest start is below the window's
  * start by more than the widest spread any entry ever had: no earlier entry can reach into the
- * window. Not thread-safe: {@link TraceTable} guards it.
+ * window. The widest spread only grows until {@link #clear()}: after a long trace is evicted the
+ * bound stays safe, only looser. Not thread-safe: {@link TraceTable} guards it.
  */
 final class TimeIndex {
   /** Newest first by trace start; ties by trace id so that results are stable. */
   static final Comparator<StoredTrace> NEWEST_FIRST = Comparator.comparingLong(StoredTrace::startNanos)
       .thenComparing(StoredTrace::id).reversed();
+  /** The greatest id (unsigned), to include every trace of the window's last instant. */
+  private static final TraceId MAX_ID = TraceId.of(-1L, -1L);
 
   private final NavigableMap<Key, Entry> byStart = new TreeMap<>();
   private final Map<TraceId, Entry> byTrace = new HashMap<>();
@@ -116,8 +119,6 @@ final class TimeIndex {
     long d = a - b;
     return ((a ^ b) & (a ^ d)) < 0 ? Long.MAX_VALUE : d;
   }
-
-  private static final TraceId MAX_ID = TraceId.of(-1L, -1L);
 
   /** Sort key: earliest covered start, then trace id (unsigned). */
   private record Key(long start, TraceId id) implements Comparable<Key> {

@@ -50,12 +50,12 @@ final class TraceTable implements SpanWriter, SpanReader {
   @Override
   public void write(List<Span> spans) {
     Objects.requireNonNull(spans, "spans");
-    if (closed) {
-      throw new StorageException("memory storage: closed (expected: a started storage)");
-    }
     Lock write = lock.writeLock();
     write.lock();
     try {
+      if (closed) {
+        throw new StorageException("memory storage: closed (expected: a started storage)");
+      }
       for (Span span : spans) {
         add(Objects.requireNonNull(span, "span"));
       }
@@ -245,8 +245,16 @@ final class TraceTable implements SpanWriter, SpanReader {
   }
 
   void close() {
-    closed = true;
-    purge();
+    Lock write = lock.writeLock();
+    write.lock();
+    try {
+      closed = true;
+      traces.clear();
+      services.clear();
+      allTraces.clear();
+    } finally {
+      write.unlock();
+    }
   }
 
   boolean isClosed() {

@@ -61,8 +61,8 @@ public abstract class AbstractFixtureQueriesTest extends AbstractStorageTest {
     }
     Map<TraceId, List<Span>> expected = SpanAssertions.byTrace(expectedSpans);
     eventually(() -> {
-      SpanAssertions.assertTraces(reader().findTraces(query), expected);
-      assertThat(reader().findTraceIds(query)).as("findTraceIds")
+      SpanAssertions.assertTraces(c.caption(), reader().findTraces(query), expected);
+      assertThat(reader().findTraceIds(query)).as("%s: findTraceIds", c.caption())
           .containsExactlyInAnyOrderElementsOf(expected.keySet());
     });
   }

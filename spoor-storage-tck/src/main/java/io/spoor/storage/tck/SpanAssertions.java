@@ -43,18 +43,19 @@ final class SpanAssertions {
    * The traces are exactly {@code expected}: the same trace ids, each with the same spans (compared
    * after sorting by span id), in any order of traces.
    */
-  static void assertTraces(List<Trace> actual, Map<TraceId, List<Span>> expected) {
+  static void assertTraces(String what, List<Trace> actual, Map<TraceId, List<Span>> expected) {
     Map<TraceId, Trace> actualById = new LinkedHashMap<>();
     int actualSpans = 0;
     for (Trace trace : actual) {
-      assertThat(actualById.put(trace.traceId(), trace)).as("trace %s returned twice", trace.traceId()).isNull();
+      assertThat(actualById.put(trace.traceId(), trace))
+          .as("%s: trace %s returned twice", what, trace.traceId()).isNull();
       actualSpans += trace.spans().size();
     }
-    assertThat(actualById.keySet()).as("trace ids").containsExactlyInAnyOrderElementsOf(expected.keySet());
-    assertThat(actualSpans).as("span count over all traces")
+    assertThat(actualById.keySet()).as("%s: trace ids", what).containsExactlyInAnyOrderElementsOf(expected.keySet());
+    assertThat(actualSpans).as("%s: span count over all traces", what)
         .isEqualTo(expected.values().stream().mapToInt(List::size).sum());
     for (Map.Entry<TraceId, List<Span>> e : expected.entrySet()) {
-      assertSpans("trace " + e.getKey(), actualById.get(e.getKey()).spans(), e.getValue());
+      assertSpans(what + ": trace " + e.getKey(), actualById.get(e.getKey()).spans(), e.getValue());
     }
   }
 
