@@ -80,13 +80,12 @@ public final class JaegerThriftCodec {
     Objects.requireNonNull(bytes, "bytes");
     Objects.requireNonNull(protocol, "protocol");
     String what = "Jaeger Thrift (" + protocol.label() + ") batch";
-    ThriftBatchReader reader = null;
+    ThriftInput input = null;
     try {
-      TProtocol in = openInput(bytes, protocol, what);
-      reader = new ThriftBatchReader(in, maxStringBytes);
-      return reader.readBatch();
+      input = openInput(bytes, protocol, what);
+      return new ThriftBatchReader(input).readBatch();
     } catch (TException | RuntimeException e) {
-      throw failure(what, reader, e);
+      throw failure(what, input, e);
     }
   }
 
@@ -102,31 +101,30 @@ public final class JaegerThriftCodec {
     Objects.requireNonNull(datagram, "datagram");
     Objects.requireNonNull(protocol, "protocol");
     String what = "Jaeger Thrift (" + protocol.label() + ") agent message";
-    ThriftBatchReader reader = null;
+    ThriftInput input = null;
     try {
-      TProtocol in = openInput(datagram, protocol, what);
-      reader = new ThriftBatchReader(in, maxStringBytes);
-      TMessage message = in.readMessageBegin();
-      checkMessage(message, what);
+      input = openInput(datagram, protocol, what);
+      TProtocol in = input.protocol;
+      checkMessage(in.readMessageBegin(), what);
       List<Span> spans = null;
-      reader.enter(EMIT_BATCH);
+      input.enter(EMIT_BATCH);
       in.readStructBegin();
       for (TField f = in.readFieldBegin(); f.type != TType.STOP; f = in.readFieldBegin()) {
         if (f.id == 1 && f.type == TType.STRUCT) {
-          reader.enter("batch");
-          spans = reader.readBatch();
-          reader.leave();
+          input.enter("batch");
+          spans = new ThriftBatchReader(input).readBatch();
+          input.leave();
         } else {
-          reader.skip(f.type);
+          input.skip(f.type);
         }
         in.readFieldEnd();
       }
       in.readStructEnd();
-      reader.requirePresent(spans != null, "batch", 1);
+      input.requirePresent(spans != null, "batch", 1);
       in.readMessageEnd();
       return spans;
     } catch (TException | RuntimeException e) {
-      throw failure(what, reader, e);
+      throw failure(what, input, e);
     }
   }
 
@@ -175,7 +173,7 @@ public final class JaegerThriftCodec {
     return bytesOf(buffer);
   }
 
-  private TProtocol openInput(byte[] bytes, ThriftProtocol protocol, String what)
+  private ThriftInput openInput(byte[] bytes, ThriftProtocol protocol, String what)
       throws TException {
     if (bytes.length > maxMessageBytes) {
       throw new DecodeException(
@@ -186,7 +184,9 @@ public final class JaegerThriftCodec {
             .setMaxMessageSize(maxMessageBytes)
             .setMaxFrameSize(maxMessageBytes)
             .build();
-    return protocol.open(new TMemoryInputTransport(config, bytes), maxStringBytes, maxContainerSize);
+    TProtocol in =
+        protocol.open(new TMemoryInputTransport(config, bytes), maxStringBytes, maxContainerSize);
+    return new ThriftInput(in, maxStringBytes);
   }
 
   private static void checkMessage(TMessage message, String what) {
@@ -208,11 +208,11 @@ public final class JaegerThriftCodec {
   }
 
   private static DecodeException failure(
-      String what, @Nullable ThriftBatchReader reader, Exception e) {
+      String what, @Nullable ThriftInput input, Exception e) {
     if (e instanceof DecodeException) {
       return (DecodeException) e;
     }
-    String where = reader == null ? "" : reader.where();
+    String where = input == null ? "" : input.where();
     String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return new DecodeException(
         what + ": " + (where.isEmpty() ? "" : where + ": ") + detail, e);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spoor.codec.DecodeException;
+import io.spoor.model.KeyValue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -293,6 +294,69 @@ class JaegerThriftHostileInputTest {
     });
 
     assertThat(codec.decodeBatch(bytes, ThriftProtocol.COMPACT)).isEqualTo(List.of());
+  }
+
+  @ParameterizedTest
+  @EnumSource(ThriftProtocol.class)
+  void absentTagValueIsTheZeroValueOfItsType(ThriftProtocol protocol) throws Exception {
+    byte[] bytes = write(protocol, out -> {
+      out.writeStructBegin(S);
+      out.writeFieldBegin(new TField("process", TType.STRUCT, (short) 1));
+      out.writeStructBegin(S);
+      out.writeFieldBegin(new TField("serviceName", TType.STRING, (short) 1));
+      out.writeString("svc");
+      out.writeFieldEnd();
+      out.writeFieldStop();
+      out.writeStructEnd();
+      out.writeFieldEnd();
+      out.writeFieldBegin(new TField("spans", TType.LIST, (short) 2));
+      out.writeListBegin(new TList(TType.STRUCT, 1));
+      out.writeStructBegin(S);
+      for (short id = 1; id <= 9; id++) {
+        if (id == 5) {
+          out.writeFieldBegin(new TField("operationName", TType.STRING, id));
+          out.writeString("op");
+        } else if (id == 6) {
+          continue;
+        } else if (id == 7) {
+          out.writeFieldBegin(new TField("flags", TType.I32, id));
+          out.writeI32(1);
+        } else {
+          out.writeFieldBegin(new TField("i64", TType.I64, id));
+          out.writeI64(id == 4 ? 0 : id);
+        }
+        out.writeFieldEnd();
+      }
+      out.writeFieldBegin(new TField("tags", TType.LIST, (short) 10));
+      out.writeListBegin(new TList(TType.STRUCT, 5));
+      for (int type = 0; type < 5; type++) {
+        out.writeStructBegin(S);
+        out.writeFieldBegin(new TField("key", TType.STRING, (short) 1));
+        out.writeString("k" + type);
+        out.writeFieldEnd();
+        out.writeFieldBegin(new TField("vType", TType.I32, (short) 2));
+        out.writeI32(type);
+        out.writeFieldEnd();
+        out.writeFieldStop();
+        out.writeStructEnd();
+      }
+      out.writeListEnd();
+      out.writeFieldEnd();
+      out.writeFieldStop();
+      out.writeStructEnd();
+      out.writeListEnd();
+      out.writeFieldEnd();
+      out.writeFieldStop();
+      out.writeStructEnd();
+    });
+
+    List<io.spoor.model.Span> spans = codec.decodeBatch(bytes, protocol);
+
+    assertThat(spans).hasSize(1);
+    assertThat(spans.get(0).tags()).containsExactly(
+        KeyValue.of("k0", ""), KeyValue.of("k1", 0.0), KeyValue.of("k2", false),
+        KeyValue.of("k3", 0L), KeyValue.ofBinary("k4", new byte[0]));
+    assertThat(spans.get(0).startTimeNanos()).isEqualTo(8000);
   }
 
   interface Writes {
