@@ -4,6 +4,7 @@ import io.spoor.model.Process;
 import io.spoor.model.Span;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,31 +14,37 @@ import java.util.Map;
  * Jaeger's {@code processHashtable}.
  */
 final class ProcessTable {
-  private final Map<Process, String> ids = new HashMap<>();
   private final List<Process> processes = new ArrayList<>();
+  private final List<String> spanProcessIds;
+
+  private ProcessTable(List<Span> spans) {
+    spanProcessIds = new ArrayList<>(spans.size());
+    Map<Process, String> byValue = new HashMap<>();
+    // Spans of one process usually share one instance: skip hashing its tags again.
+    Map<Process, String> byInstance = new IdentityHashMap<>();
+    for (Span span : spans) {
+      Process process = span.process();
+      String id = byInstance.get(process);
+      if (id == null) {
+        id = byValue.get(process);
+        if (id == null) {
+          processes.add(process);
+          id = "p" + processes.size();
+          byValue.put(process, id);
+        }
+        byInstance.put(process, id);
+      }
+      spanProcessIds.add(id);
+    }
+  }
 
   static ProcessTable of(List<Span> spans) {
-    ProcessTable table = new ProcessTable();
-    for (Span span : spans) {
-      table.add(span.process());
-    }
-    return table;
+    return new ProcessTable(spans);
   }
 
-  private void add(Process process) {
-    if (!ids.containsKey(process)) {
-      processes.add(process);
-      ids.put(process, "p" + processes.size());
-    }
-  }
-
-  /** The id of a process that was added. */
-  String idOf(Process process) {
-    String id = ids.get(process);
-    if (id == null) {
-      throw new IllegalArgumentException("process: " + process + " (expected: one of this trace's)");
-    }
-    return id;
+  /** The process id of the span at this index of the list the table was made from. */
+  String idOfSpan(int index) {
+    return spanProcessIds.get(index);
   }
 
   /**

@@ -93,7 +93,11 @@ public final class UiTraceReader {
 
   private static Trace readSingle(JsonParser p) throws IOException {
     Trace trace = readTrace(p);
-    expectEnd(p);
+    try {
+      expectEnd(p);
+    } catch (JsonProcessingException e) {
+      throw new DecodeException("UI JSON: " + e.getOriginalMessage(), e);
+    }
     return trace;
   }
 

@@ -67,8 +67,9 @@ public final class UiTraceWriter {
     g.writeStartObject();
     g.writeStringField("traceID", trace.traceId().toHex());
     g.writeArrayFieldStart("spans");
-    for (Span span : trace.spans()) {
-      writeSpan(span, processes.idOf(span.process()), g);
+    List<Span> spans = trace.spans();
+    for (int i = 0; i < spans.size(); i++) {
+      writeSpan(spans.get(i), processes.idOfSpan(i), g);
     }
     g.writeEndArray();
     g.writeObjectFieldStart("processes");

@@ -168,5 +168,11 @@ class UiTraceReaderTest {
     assertThatThrownBy(() -> UiTraceReader.readTrace(head.substring(0, head.length() - 1) + "]} {}"))
         .isInstanceOf(DecodeException.class)
         .hasMessageContaining("expected: the end of the input after the trace");
+    assertThatThrownBy(() -> UiTraceReader.readTrace(head.substring(0, head.length() - 1) + "]} x"))
+        .isInstanceOf(DecodeException.class)
+        .hasMessageStartingWith("UI JSON: ");
+    assertThatThrownBy(() -> UiTraceReader.readTraces("{\"data\":[{\"traceID\":\"1\",\"spans\":[{]}]}"))
+        .isInstanceOf(DecodeException.class)
+        .hasMessageStartingWith("UI JSON: ");
   }
 }
