@@ -162,7 +162,7 @@ class CollectorIT {
   }
 
   @Test
-  void jaegerClientOverHttpThrift() {
+  void jaegerClientOverHttpThrift() throws Exception {
     HttpSender sender = new HttpSender.Builder(url(Endpoint.JAEGER_HTTP, "/api/traces")).build();
     JaegerTracer tracer = new JaegerTracer.Builder("jaeger-http-svc")
         .withReporter(new RemoteReporter.Builder().withSender(sender).withFlushInterval(100).build())
