@@ -121,8 +121,11 @@ public final class Collector implements AutoCloseable {
   /** {@code OTLP_GRPC=:4317, ...} for the start-up line. */
   public synchronized String describe() {
     List<String> parts = new ArrayList<>();
-    servers.forEach((endpoint, server) -> parts.add(endpoint.name().toLowerCase(java.util.Locale.ROOT)
-        + "=" + server.activePort().localAddress()));
+    servers.forEach((endpoint, server) -> {
+      java.net.InetSocketAddress a = server.activePort().localAddress();
+      parts.add(endpoint.name().toLowerCase(java.util.Locale.ROOT) + "=" + new HostPort(
+          a.getAddress().isAnyLocalAddress() ? null : a.getHostString(), a.getPort()));
+    });
     return String.join(", ", parts);
   }
 

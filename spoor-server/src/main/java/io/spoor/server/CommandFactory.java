@@ -3,6 +3,7 @@ package io.spoor.server;
 import io.spoor.storage.StorageFactory;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 
@@ -14,9 +15,12 @@ final class CommandFactory implements IFactory {
   private final Environment environment;
   private final List<StorageFactory> storageFactories;
   private final VersionInfo version;
+  private final Supplier<ShutdownSignal> signals;
   private final IFactory fallback = CommandLine.defaultFactory();
 
-  CommandFactory(Environment environment, List<StorageFactory> storageFactories, VersionInfo version) {
+  CommandFactory(Environment environment, List<StorageFactory> storageFactories, VersionInfo version,
+      Supplier<ShutdownSignal> signals) {
+    this.signals = Objects.requireNonNull(signals, "signals");
     this.environment = Objects.requireNonNull(environment, "environment");
     this.storageFactories = List.copyOf(storageFactories);
     this.version = Objects.requireNonNull(version, "version");
@@ -26,6 +30,9 @@ final class CommandFactory implements IFactory {
   public <K> K create(Class<K> type) throws Exception {
     if (type == StorageOptions.class) {
       return type.cast(new StorageOptions(storageFactories, environment));
+    }
+    if (type == CollectorCommand.class) {
+      return type.cast(new CollectorCommand(signals));
     }
     if (type == VersionCommand.class) {
       return type.cast(new VersionCommand(version));

@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -19,6 +20,7 @@ public final class Spoor {
   private final List<StorageFactory> storageFactories;
   private final Consumer<LogLevel> logLevels;
   private final VersionInfo version;
+  private final Supplier<ShutdownSignal> signals;
 
   /**
    * @param environment the environment variables options fall back to
@@ -31,6 +33,20 @@ public final class Spoor {
       List<StorageFactory> storageFactories,
       Consumer<LogLevel> logLevels,
       String javaRuntime) {
+    this(environment, storageFactories, logLevels, javaRuntime, ShutdownSignal::ofJvm);
+  }
+
+  /**
+   * @param signals gives a long-running command the signal it waits on; asked only by such commands
+   *     (the JVM's shutdown hook is installed only when a server runs)
+   */
+  Spoor(
+      Environment environment,
+      List<StorageFactory> storageFactories,
+      Consumer<LogLevel> logLevels,
+      String javaRuntime,
+      Supplier<ShutdownSignal> signals) {
+    this.signals = Objects.requireNonNull(signals, "signals");
     this.environment = Objects.requireNonNull(environment, "environment");
     this.storageFactories = List.copyOf(storageFactories);
     this.logLevels = Objects.requireNonNull(logLevels, "logLevels");
@@ -55,7 +71,7 @@ public final class Spoor {
   /** The configured command line, for {@link #execute} and for tests that inspect help. */
   CommandLine commandLine(PrintWriter out, PrintWriter err) {
     SpoorCommand top = new SpoorCommand();
-    CommandLine cmd = new CommandLine(top, new CommandFactory(environment, storageFactories, version));
+    CommandLine cmd = new CommandLine(top, new CommandFactory(environment, storageFactories, version, signals));
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);

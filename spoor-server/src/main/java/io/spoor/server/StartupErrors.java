@@ -63,6 +63,11 @@ final class StartupErrors implements IParameterExceptionHandler, IExecutionExcep
       err.flush();
       return INVALID_CONFIGURATION;
     }
+    if (ex instanceof StartupException) {
+      err.println(name + ": cannot start: " + ex.getMessage());
+      err.flush();
+      return FAILURE;
+    }
     err.println(name + ": failed: " + ex);
     ex.printStackTrace(err);
     err.flush();

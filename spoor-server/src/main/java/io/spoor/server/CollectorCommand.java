@@ -1,0 +1,70 @@
+package io.spoor.server;
+
+import io.spoor.collector.Collector;
+import io.spoor.collector.HostPort;
+import io.spoor.storage.Storage;
+import io.spoor.storage.StorageException;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code spoor collector}: every receiver on Jaeger's ports, writing to the configured storage. */
+@Command(
+    name = "collector",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Receive spans (Jaeger gRPC/Thrift, OTLP gRPC/HTTP, Zipkin) and write them to storage.",
+        "Admin: /metrics and /health on --admin.http.host-port (default :14269)."},
+    footerHeading = SpoorCommand.FOOTER_HEADING,
+    footer = {SpoorCommand.FOOTER_ENVIRONMENT, SpoorCommand.FOOTER_EXIT_CODES})
+final class CollectorCommand implements Callable<Integer> {
+  @Mixin
+  @SuppressWarnings("unused")
+  StorageOptions storage;
+
+  @Mixin
+  CollectorOptions collector = new CollectorOptions();
+
+  @Mixin
+  AdminOptions admin = new AdminOptions(":14269");
+
+  @Spec
+  @SuppressWarnings("unused")
+  CommandSpec spec;
+
+  private final Supplier<ShutdownSignal> signals;
+
+  CollectorCommand(Supplier<ShutdownSignal> signals) {
+    this.signals = signals;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    // Validate everything before anything is opened.
+    var config = collector.toConfig();
+    var adminAddress = admin.address();
+    storage.factory();
+    ShutdownSignal signal = signals.get();
+    try (ServerRuntime runtime = new ServerRuntime()) {
+      Storage store;
+      Collector started;
+      AdminServer adminServer;
+      try {
+        store = runtime.startStorage(storage);
+        started = runtime.components.add(new Collector(config, store.spanWriter(), runtime.registry));
+        started.start();
+        adminServer = runtime.components.add(
+            new AdminServer(adminAddress, runtime.registry, store::check, runtime.clock));
+        adminServer.start();
+      } catch (IllegalStateException | StorageException e) {
+        throw new StartupException(e.getMessage(), e);
+      }
+      return runtime.serveUntilShutdown(signal, spec.commandLine().getOut(),
+          "Spoor collector started (storage " + storage.type() + "): " + started.describe()
+              + ", admin=" + new HostPort(adminAddress.host(), adminServer.port()));
+    }
+  }
+}
