@@ -114,7 +114,8 @@ public final class CollectorComparison implements Callable<Integer> {
   @Nullable Path jsonOut;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new CollectorComparison()).execute(args));
+    System.exit(new CommandLine(new CollectorComparison())
+        .setExecutionExceptionHandler(new UsageErrorHandler()).execute(args));
   }
 
   @Override

@@ -58,7 +58,8 @@ public final class LoadGenerator implements Callable<Integer> {
   long seed;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new LoadGenerator()).execute(args));
+    System.exit(new CommandLine(new LoadGenerator())
+        .setExecutionExceptionHandler(new UsageErrorHandler()).execute(args));
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.spoor.bench.compare;
 import static io.spoor.bench.load.JsonString.quote;
 import static java.util.Objects.requireNonNull;
 
+import io.spoor.bench.load.JsonString;
 import io.spoor.bench.load.LoadReport;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,9 @@ import java.util.stream.Collectors;
  */
 public record ComparisonReport(String description, List<Integer> concurrencies, SideResult peer,
     SideResult spoor) {
+
+  static final double TARGET_RATIO = 2.0;
+  static final double NO_FALL_FRACTION = 0.95;
 
   public ComparisonReport {
     requireNonNull(description, "description");
@@ -45,12 +49,39 @@ public record ComparisonReport(String description, List<Integer> concurrencies, 
       out.append(String.format(Locale.ROOT, "%5d | %-62s | %-62s | %s%n", concurrency, cell(peer, concurrency),
           cell(spoor, concurrency), ratio.isPresent() ? String.format(Locale.ROOT, "%.2fx", ratio.getAsDouble()) : "-"));
     }
+    targets().forEach(target -> out.append(target).append('\n'));
     for (SideResult side : List.of(peer, spoor)) {
       if (side.unavailableReason() != null) {
         out.append(side.name()).append(" side not available: ").append(side.unavailableReason()).append('\n');
       }
     }
     return out.toString();
+  }
+
+  /**
+   * The issue's throughput targets, checked where both figures exist: Spoor at least {@link #TARGET_RATIO} times
+   * the peer at each point, and Spoor at the highest concurrency not below {@link #NO_FALL_FRACTION} of its
+   * figure at the lowest (a 5% allowance for noise on a shared machine).
+   */
+  public List<String> targets() {
+    List<String> targets = new java.util.ArrayList<>();
+    for (int concurrency : concurrencies) {
+      ratio(concurrency).ifPresent(ratio -> targets.add(String.format(Locale.ROOT,
+          "target c=%d: %s/%s = %.2f (expected: >= %.1f): %s", concurrency, spoor.name(), peer.name(), ratio,
+          TARGET_RATIO, ratio >= TARGET_RATIO ? "met" : "MISSED")));
+    }
+    int lowest = concurrencies.stream().min(Integer::compare).orElseThrow();
+    int highest = concurrencies.stream().max(Integer::compare).orElseThrow();
+    Optional<PointResult> low = spoor.at(lowest);
+    Optional<PointResult> high = spoor.at(highest);
+    if (lowest != highest && low.isPresent() && high.isPresent()) {
+      double from = low.get().load().spansPerSecond();
+      double to = high.get().load().spansPerSecond();
+      targets.add(String.format(Locale.ROOT, "target %s c=%d -> c=%d: %.0f -> %.0f spans/s (expected: no fall, "
+          + ">= %.0f%%): %s", spoor.name(), lowest, highest, from, to, NO_FALL_FRACTION * 100,
+          to >= from * NO_FALL_FRACTION ? "met" : "MISSED"));
+    }
+    return targets;
   }
 
   private static String cell(SideResult side, int concurrency) {
@@ -68,7 +99,8 @@ public record ComparisonReport(String description, List<Integer> concurrencies, 
         .map(c -> "\"" + c + "\":" + (ratio(c).isPresent() ? String.format(Locale.ROOT, "%.3f", ratio(c).getAsDouble()) : "null"))
         .collect(Collectors.joining(",", "{", "}"));
     return "{\"description\":" + quote(description) + ",\"peer\":" + side(peer) + ",\"spoor\":" + side(spoor)
-        + ",\"ratios\":" + ratios + "}";
+        + ",\"ratios\":" + ratios + ",\"targets\":"
+        + targets().stream().map(JsonString::quote).collect(Collectors.joining(",", "[", "]")) + "}";
   }
 
   private static String side(SideResult side) {

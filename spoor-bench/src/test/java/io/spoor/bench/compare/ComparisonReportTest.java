@@ -30,6 +30,21 @@ class ComparisonReportTest {
   }
 
   @Test
+  void targetsAreCheckedWhereBothFiguresExist() {
+    SideResult zipkin = new SideResult("zipkin", List.of(point(2, 10_000), point(16, 8_000)), null);
+    SideResult spoor = new SideResult("spoor", List.of(point(2, 25_000), point(16, 14_000)), null);
+
+    List<String> targets = new ComparisonReport("run", List.of(2, 16), zipkin, spoor).targets();
+
+    assertThat(targets).containsExactly(
+        "target c=2: spoor/zipkin = 2.50 (expected: >= 2.0): met",
+        "target c=16: spoor/zipkin = 1.75 (expected: >= 2.0): MISSED",
+        "target spoor c=2 -> c=16: 25000 -> 14000 spans/s (expected: no fall, >= 95%): MISSED");
+    assertThat(new ComparisonReport("run", List.of(2, 16), zipkin,
+        new SideResult("spoor", List.of(), "jar not found")).targets()).isEmpty();
+  }
+
+  @Test
   void aSideThatNeverStartedShowsItsReason() {
     SideResult zipkin = new SideResult("zipkin", List.of(point(2, 10_000)), null);
     SideResult spoor = new SideResult("spoor", List.of(), "jar not found: /x/spoor.jar");
