@@ -3,6 +3,7 @@ package io.spoor.bench.load;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCalls;
@@ -45,11 +46,16 @@ final class GrpcTransport implements Transport {
       if (Thread.currentThread().isInterrupted()) {
         throw new InterruptedException("interrupted during an OTLP/gRPC export");
       }
-      String code = e.getStatus().getCode().name();
-      Outcome.Kind kind = e.getStatus().getCode() == io.grpc.Status.Code.RESOURCE_EXHAUSTED
-          ? Outcome.Kind.THROTTLED : Outcome.Kind.FAILED;
-      return new Outcome(kind, code);
+      return new Outcome(kind(e.getStatus().getCode()), e.getStatus().getCode().name());
     }
+  }
+
+  private static Outcome.Kind kind(Status.Code code) {
+    return switch (code) {
+      case RESOURCE_EXHAUSTED -> Outcome.Kind.THROTTLED;
+      case UNAVAILABLE, DEADLINE_EXCEEDED -> Outcome.Kind.UNREACHABLE;
+      default -> Outcome.Kind.REJECTED;
+    };
   }
 
   @Override

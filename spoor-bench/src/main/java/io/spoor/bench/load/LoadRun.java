@@ -13,9 +13,11 @@ import java.util.concurrent.TimeUnit;
  * Runs closed-loop load: {@code concurrency} threads, each with its own connection, send one request after
  * another for the warm-up plus the measured duration, then stop by themselves. A request counts if it started
  * after the warm-up and before the deadline; the last such request may end after the deadline, by at most the
- * request timeout.
+ * request timeout. After a request that got no answer at all, the thread pauses 10 ms before the next one.
  */
 public final class LoadRun {
+  private static final long UNREACHABLE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
   private LoadRun() {}
 
   /** Generates the request pool for {@code settings} (before the clock starts), then runs the load. */
@@ -121,6 +123,11 @@ public final class LoadRun {
           record(outcome, request.spanCount(), end - begin);
           lastEnd = end;
         }
+        if (outcome.kind() == Outcome.Kind.UNREACHABLE) {
+          // a refused connection fails in microseconds; without a pause the loop would only burn the CPU
+          // that the server under test needs
+          TimeUnit.NANOSECONDS.sleep(UNREACHABLE_PAUSE_NANOS);
+        }
       }
     }
 
@@ -133,7 +140,7 @@ public final class LoadRun {
           acceptedSpans += spanCount;
         }
         case THROTTLED -> throttled++;
-        case FAILED -> failed++;
+        case REJECTED, UNREACHABLE -> failed++;
       }
     }
   }

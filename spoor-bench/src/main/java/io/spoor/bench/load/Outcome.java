@@ -3,12 +3,19 @@ package io.spoor.bench.load;
 import static java.util.Objects.requireNonNull;
 
 /**
- * How one request ended: accepted (HTTP 2xx, gRPC OK), throttled (HTTP 429, gRPC RESOURCE_EXHAUSTED) or failed,
- * with a label to count it by ({@code "202"}, {@code "RESOURCE_EXHAUSTED"}, {@code "ConnectException"}).
+ * How one request ended, with a label to count it by ({@code "202"}, {@code "RESOURCE_EXHAUSTED"},
+ * {@code "ConnectException"}).
  */
 record Outcome(Kind kind, String label) {
   enum Kind {
-    ACCEPTED, THROTTLED, FAILED
+    /** HTTP 2xx, gRPC OK. */
+    ACCEPTED,
+    /** HTTP 429, gRPC RESOURCE_EXHAUSTED. */
+    THROTTLED,
+    /** The server answered with any other status. */
+    REJECTED,
+    /** No answer: refused connection, I/O error, timeout (gRPC UNAVAILABLE or DEADLINE_EXCEEDED). */
+    UNREACHABLE
   }
 
   Outcome {
@@ -21,10 +28,10 @@ record Outcome(Kind kind, String label) {
     if (status >= 200 && status < 300) {
       return new Outcome(Kind.ACCEPTED, label);
     }
-    return new Outcome(status == 429 ? Kind.THROTTLED : Kind.FAILED, label);
+    return new Outcome(status == 429 ? Kind.THROTTLED : Kind.REJECTED, label);
   }
 
   static Outcome ofException(Throwable error) {
-    return new Outcome(Kind.FAILED, error.getClass().getSimpleName());
+    return new Outcome(Kind.UNREACHABLE, error.getClass().getSimpleName());
   }
 }
