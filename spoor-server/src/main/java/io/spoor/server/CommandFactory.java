@@ -31,6 +31,12 @@ final class CommandFactory implements IFactory {
     if (type == StorageOptions.class) {
       return type.cast(new StorageOptions(storageFactories, environment));
     }
+    if (type == QueryCommand.class) {
+      return type.cast(new QueryCommand(signals));
+    }
+    if (type == AllInOneCommand.class) {
+      return type.cast(new AllInOneCommand(signals));
+    }
     if (type == CollectorCommand.class) {
       return type.cast(new CollectorCommand(signals));
     }

@@ -1,0 +1,80 @@
+package io.spoor.server;
+
+import io.spoor.collector.Collector;
+import io.spoor.collector.HostPort;
+import io.spoor.query.QueryServer;
+import io.spoor.storage.Storage;
+import io.spoor.storage.StorageException;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code spoor all-in-one}: collector and query in one JVM over one storage, every port of Jaeger's
+ * all-in-one. The first thing a new user runs.
+ */
+@Command(
+    name = "all-in-one",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Run the collector and the query service (UI on :16686) in one process over one storage.",
+        "Admin: /metrics and /health on --admin.http.host-port (default :14269)."},
+    footerHeading = SpoorCommand.FOOTER_HEADING,
+    footer = {SpoorCommand.FOOTER_ENVIRONMENT, SpoorCommand.FOOTER_EXIT_CODES})
+final class AllInOneCommand implements Callable<Integer> {
+  @Mixin
+  @SuppressWarnings("unused")
+  StorageOptions storage;
+
+  @Mixin
+  CollectorOptions collector = new CollectorOptions();
+
+  @Mixin
+  QueryOptions query = new QueryOptions();
+
+  @Mixin
+  AdminOptions admin = new AdminOptions(":14269");
+
+  @Spec
+  @SuppressWarnings("unused")
+  CommandSpec spec;
+
+  private final Supplier<ShutdownSignal> signals;
+
+  AllInOneCommand(Supplier<ShutdownSignal> signals) {
+    this.signals = signals;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    var collectorConfig = collector.toConfig();
+    var queryConfig = query.toConfig();
+    var adminAddress = admin.address();
+    storage.factory();
+    ShutdownSignal signal = signals.get();
+    try (ServerRuntime runtime = new ServerRuntime()) {
+      Collector started;
+      QueryServer server;
+      AdminServer adminServer;
+      try {
+        Storage store = runtime.startStorage(storage);
+        server = runtime.components.add(new QueryServer(queryConfig, store, runtime.clock, (sb, basePath) -> { }));
+        server.start();
+        started = runtime.components.add(new Collector(collectorConfig, store.spanWriter(), runtime.registry));
+        started.start();
+        adminServer = runtime.components.add(
+            new AdminServer(adminAddress, runtime.registry, store::check, runtime.clock));
+        adminServer.start();
+      } catch (IllegalStateException | StorageException e) {
+        throw new StartupException(e.getMessage(), e);
+      }
+      return runtime.serveUntilShutdown(signal, spec.commandLine().getOut(),
+          "Spoor all-in-one started (storage " + storage.type() + "): query API at http://localhost:"
+              + server.httpPort() + queryConfig.basePath() + " | " + started.describe()
+              + ", admin=" + new HostPort(adminAddress.host(), adminServer.port()));
+    }
+  }
+}

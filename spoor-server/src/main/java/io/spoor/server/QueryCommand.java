@@ -1,0 +1,68 @@
+package io.spoor.server;
+
+import io.spoor.collector.HostPort;
+import io.spoor.query.QueryServer;
+import io.spoor.storage.Storage;
+import io.spoor.storage.StorageException;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code spoor query}: the UI and the query APIs over the configured storage. */
+@Command(
+    name = "query",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Serve the UI and the Jaeger-compatible query APIs over the configured storage.",
+        "Admin: /metrics and /health on --admin.http.host-port (default :16687)."},
+    footerHeading = SpoorCommand.FOOTER_HEADING,
+    footer = {SpoorCommand.FOOTER_ENVIRONMENT, SpoorCommand.FOOTER_EXIT_CODES})
+final class QueryCommand implements Callable<Integer> {
+  @Mixin
+  @SuppressWarnings("unused")
+  StorageOptions storage;
+
+  @Mixin
+  QueryOptions query = new QueryOptions();
+
+  @Mixin
+  AdminOptions admin = new AdminOptions(":16687");
+
+  @Spec
+  @SuppressWarnings("unused")
+  CommandSpec spec;
+
+  private final Supplier<ShutdownSignal> signals;
+
+  QueryCommand(Supplier<ShutdownSignal> signals) {
+    this.signals = signals;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    var config = query.toConfig();
+    var adminAddress = admin.address();
+    storage.factory();
+    ShutdownSignal signal = signals.get();
+    try (ServerRuntime runtime = new ServerRuntime()) {
+      QueryServer server;
+      AdminServer adminServer;
+      try {
+        Storage store = runtime.startStorage(storage);
+        server = runtime.components.add(new QueryServer(config, store, runtime.clock, (sb, basePath) -> { }));
+        server.start();
+        adminServer = runtime.components.add(
+            new AdminServer(adminAddress, runtime.registry, store::check, runtime.clock));
+        adminServer.start();
+      } catch (IllegalStateException | StorageException e) {
+        throw new StartupException(e.getMessage(), e);
+      }
+      return runtime.serveUntilShutdown(signal, spec.commandLine().getOut(),
+          "Spoor query started (storage " + storage.type() + "): " + server.describe()
+              + ", admin=" + new HostPort(adminAddress.host(), adminServer.port()));
+    }
+  }
+}
