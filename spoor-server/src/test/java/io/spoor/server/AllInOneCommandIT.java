@@ -101,6 +101,18 @@ class AllInOneCommandIT {
     assertThat(get(query, "/api/traces?service=shop&minDuration=x").get("errors").get(0).get("code").asInt())
         .isEqualTo(400);
 
+    // The demo a new user runs second.
+    SpoorRun gen = SpoorRun.run(Map.of(), StorageFactory.available(), "tracegen",
+        "--tracegen.endpoint=http://127.0.0.1:" + otlp + "/v1/traces", "--tracegen.duration=1s",
+        "--tracegen.rate=20", "--tracegen.services=4", "--tracegen.seed=7");
+    assertThat(gen.exitCode()).as(gen.err()).isZero();
+    assertThat(gen.out()).startsWith("sent ").doesNotContain("failed");
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get(query, "/api/services").get("data")
+        .toString()).contains("\"frontend\"").contains("\"shop\""));
+    JsonNode frontend = get(query, "/api/traces?service=frontend&lookback=1h&limit=5");
+    assertThat(frontend.get("data").size()).isBetween(1, 5);
+    assertThat(get(query, "/api/dependencies?lookback=3600000").get("data").toString()).contains("\"parent\":\"frontend\"");
+
     signal.request();
     assertThat(exit.get()).isZero();
   }
