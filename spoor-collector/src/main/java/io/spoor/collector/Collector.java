@@ -62,9 +62,11 @@ public final class Collector implements AutoCloseable {
         JaegerThriftCodec.DEFAULT_MAX_CONTAINER_SIZE);
     for (Endpoint endpoint : Endpoint.values()) {
       config.endpoint(endpoint).ifPresent(address -> {
+        boolean grpc = endpoint == Endpoint.JAEGER_GRPC || endpoint == Endpoint.OTLP_GRPC;
+        // gRPC enforces its own message limit and answers RESOURCE_EXHAUSTED; leave room for framing.
         ServerBuilder sb = Server.builder()
             .http(address.toAddress())
-            .maxRequestLength(config.maxRequestBytes());
+            .maxRequestLength(grpc ? 2L * config.maxRequestBytes() : config.maxRequestBytes());
         switch (endpoint) {
           case JAEGER_GRPC:
             sb.service(grpc().addService(new JaegerGrpcReceiver(processor)).build());

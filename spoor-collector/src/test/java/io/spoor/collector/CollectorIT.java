@@ -244,6 +244,93 @@ class CollectorIT {
     assertZipkinSpan("5af7183fb1d4cf5f0000000000000003", "zipkin-v1");
   }
 
+  record BadInput(Endpoint endpoint, String path, String contentType, byte[] body, int status, String message) {
+    @Override
+    public String toString() {
+      return endpoint + " " + path + " " + contentType + " -> " + status;
+    }
+  }
+
+  static java.util.stream.Stream<BadInput> badInputs() {
+    byte[] garbage = {(byte) 0xff, (byte) 0xff, 0x01, 0x02, (byte) 0x80};
+    byte[] huge = new byte[CollectorConfig.DEFAULT_MAX_REQUEST_BYTES + 1024];
+    return java.util.stream.Stream.of(
+        new BadInput(Endpoint.JAEGER_HTTP, "/api/traces", "application/x-thrift", garbage, 400,
+            "Unable to process request body: "),
+        new BadInput(Endpoint.JAEGER_HTTP, "/api/traces", "application/json", "{}".getBytes(), 415,
+            "Unsupported content type: application/json"),
+        new BadInput(Endpoint.OTLP_HTTP, "/v1/traces", "application/x-protobuf", garbage, 400, "OTLP protobuf"),
+        new BadInput(Endpoint.OTLP_HTTP, "/v1/traces", "application/json",
+            "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"zz\"}]}]}]}".getBytes(), 400,
+            "resourceSpans[0].scopeSpans[0].spans[0].traceId"),
+        new BadInput(Endpoint.OTLP_HTTP, "/v1/traces", "text/plain", "x".getBytes(), 415, "Unsupported content type"),
+        new BadInput(Endpoint.OTLP_HTTP, "/v1/traces", "application/x-protobuf", huge, 413, ""),
+        new BadInput(Endpoint.ZIPKIN, "/api/v2/spans", "application/json", "[{".getBytes(), 400, "Zipkin JSON_V2"),
+        new BadInput(Endpoint.ZIPKIN, "/api/v2/spans", "application/x-protobuf", garbage, 400, "Zipkin PROTO3"),
+        new BadInput(Endpoint.ZIPKIN, "/api/v1/spans", "application/x-thrift", garbage, 400, "Zipkin THRIFT"),
+        new BadInput(Endpoint.ZIPKIN, "/api/v1/spans", "application/json", "{\"not\":\"a list\"}".getBytes(), 400,
+            "Zipkin JSON_V1"));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.MethodSource("badInputs")
+  void badInputIsRefusedWithTheReasonAndTheServerKeepsServing(BadInput bad) throws Exception {
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpResponse<String> r = client.send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(url(bad.endpoint(), bad.path())))
+        .header("Content-Type", bad.contentType())
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bad.body())).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(bad.status());
+    assertThat(r.body()).contains(bad.message());
+    // The same endpoint still takes good input afterwards.
+    String good = "[{\"traceId\":\"00000000000000ee\",\"id\":\"00000000000000e1\",\"name\":\"ok\","
+        + "\"timestamp\":1700000000000000,\"duration\":1,\"localEndpoint\":{\"serviceName\":\"after-bad\"}}]";
+    java.net.http.HttpResponse<String> ok = client.send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(url(Endpoint.ZIPKIN, "/api/v2/spans")))
+        .header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(good)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(ok.statusCode()).isEqualTo(202);
+  }
+
+  @Test
+  void otlpSpansWithZeroIdsAreReportedAsPartialSuccess() throws Exception {
+    String body = "{\"resourceSpans\":[{\"resource\":{\"attributes\":[{\"key\":\"service.name\","
+        + "\"value\":{\"stringValue\":\"partial-svc\"}}]},\"scopeSpans\":[{\"spans\":["
+        + "{\"traceId\":\"000000000000000000000000000000f1\",\"spanId\":\"00000000000000f2\",\"name\":\"good\","
+        + "\"startTimeUnixNano\":\"1700000000000000000\",\"endTimeUnixNano\":\"1700000000000001000\"},"
+        + "{\"traceId\":\"00000000000000000000000000000000\",\"spanId\":\"00000000000000f3\",\"name\":\"bad\"}]}]}]}";
+    java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(Endpoint.OTLP_HTTP, "/v1/traces")))
+            .header("Content-Type", "application/json")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("\"rejectedSpans\":\"1\"").contains("traceId");
+    Span good = awaitTrace(TraceId.of(0xf1), 1).spans().get(0);
+    assertThat(good.operationName()).isEqualTo("good");
+  }
+
+  @Test
+  void oversizedGrpcMessagesAreRefused() throws Exception {
+    ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", collector.port(Endpoint.JAEGER_GRPC))
+        .usePlaintext().maxInboundMessageSize(64 << 20).build();
+    try {
+      var stub = CollectorServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
+      Model.Span big = Model.Span.newBuilder()
+          .setTraceId(ByteString.copyFrom(TraceId.of(3, 3).toBytes())).setSpanId(ByteString.copyFrom(SpanId.of(3).toBytes()))
+          .addTags(Model.KeyValue.newBuilder().setKey("blob").setVStr("x".repeat(CollectorConfig.DEFAULT_MAX_REQUEST_BYTES)))
+          .build();
+      assertThatThrownBy(() -> stub.postSpans(PostSpansRequest.newBuilder()
+              .setBatch(Model.Batch.newBuilder().addSpans(big)).build()))
+          .isInstanceOf(StatusRuntimeException.class).hasMessageContaining("RESOURCE_EXHAUSTED");
+      assertThat(storage.spanReader().getTrace(TraceId.of(3, 3))).isEmpty();
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
   @Test
   void rawGrpcApiV2Client() throws Exception {
     ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", collector.port(Endpoint.JAEGER_GRPC))

@@ -26,9 +26,30 @@ public final class ZipkinCodec {
    *
    * @throws DecodeException naming the format when the bytes cannot be decoded
    */
+  /** The element type byte of a Thrift list of structs. */
+  private static final byte THRIFT_STRUCT = 12;
+
+  /** zipkin2's JSON decoders answer an empty list for a JSON object; a client that sent one made a mistake. */
+  private static boolean startsWithArray(byte[] body) {
+    for (byte b : body) {
+      if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+        continue;
+      }
+      return b == '[';
+    }
+    return true; // an empty body is an empty list
+  }
+
   public static List<Span> decode(ZipkinFormat format, byte[] body) {
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(body, "body");
+    if ((format == ZipkinFormat.JSON_V1 || format == ZipkinFormat.JSON_V2) && !startsWithArray(body)) {
+      throw new DecodeException("Zipkin " + format + ": the body is not a JSON list (expected: [span, ...])");
+    }
+    if (format == ZipkinFormat.THRIFT && body.length > 0 && body[0] != THRIFT_STRUCT) {
+      throw new DecodeException("Zipkin THRIFT: the body is not a list of spans (expected: a TBinaryProtocol "
+          + "list header of struct type 12, found " + (body[0] & 0xff) + ")");
+    }
     List<zipkin2.Span> spans;
     try {
       spans = format.decoder().decodeList(body);
