@@ -1,6 +1,7 @@
 package io.spoor.collector.pipeline;
 
 import io.spoor.model.Span;
+import io.spoor.model.SpanSize;
 import java.util.List;
 import java.util.Objects;
 

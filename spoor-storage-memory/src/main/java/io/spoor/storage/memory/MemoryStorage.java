@@ -22,8 +22,8 @@ final class MemoryStorage implements Storage {
   private final TraceTable traces;
   private final MemoryDependencyStore dependencies;
 
-  MemoryStorage(int maxTraces) {
-    this.traces = new TraceTable(maxTraces);
+  MemoryStorage(int maxTraces, long maxBytes) {
+    this.traces = new TraceTable(maxTraces, maxBytes);
     this.dependencies = new MemoryDependencyStore(traces);
   }
 

@@ -17,6 +17,7 @@ final class StoredTrace {
   private final TraceId id;
   private final List<Span> spans = new ArrayList<>(4);
   private long startNanos = Long.MAX_VALUE;
+  private long bytes;
 
   StoredTrace(TraceId id) {
     this.id = id;
@@ -26,13 +27,19 @@ final class StoredTrace {
     return id;
   }
 
-  void add(Span span) {
+  void add(Span span, long estimatedBytes) {
     spans.add(span);
+    bytes += estimatedBytes;
     startNanos = Math.min(startNanos, span.startTimeNanos());
   }
 
   List<Span> spans() {
     return spans;
+  }
+
+  /** Estimated heap held by the spans. */
+  long bytes() {
+    return bytes;
   }
 
   /** The earliest span start, epoch ns. */

@@ -1,6 +1,7 @@
 package io.spoor.storage.memory;
 
 import io.spoor.model.Span;
+import io.spoor.model.SpanSize;
 import io.spoor.model.SpanKind;
 import io.spoor.model.Trace;
 import io.spoor.model.TraceId;
@@ -34,17 +35,35 @@ import org.jspecify.annotations.Nullable;
 final class TraceTable implements SpanWriter, SpanReader {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final int maxTraces;
+  private final long maxBytes;
+  /** Estimated heap held by stored spans ({@link SpanSize}). */
+  private long bytes;
   /** In order of first write, so the eldest entry is the one to evict. */
   private final LinkedHashMap<TraceId, StoredTrace> traces = new LinkedHashMap<>();
   private final TimeIndex allTraces = new TimeIndex();
   private final Map<String, ServiceEntry> services = new TreeMap<>();
   private volatile boolean closed;
 
-  TraceTable(int maxTraces) {
+  TraceTable(int maxTraces, long maxBytes) {
     if (maxTraces < 0) {
       throw new IllegalArgumentException("maxTraces: " + maxTraces + " (expected: >= 0, 0 = unbounded)");
     }
+    if (maxBytes < 0) {
+      throw new IllegalArgumentException("maxBytes: " + maxBytes + " (expected: >= 0, 0 = unbounded)");
+    }
     this.maxTraces = maxTraces;
+    this.maxBytes = maxBytes;
+  }
+
+  /** Estimated heap held by the stored spans. */
+  long estimatedBytes() {
+    Lock read = lock.readLock();
+    read.lock();
+    try {
+      return bytes;
+    } finally {
+      read.unlock();
+    }
   }
 
   @Override
@@ -71,11 +90,30 @@ final class TraceTable implements SpanWriter, SpanReader {
       traces.put(trace.id(), trace);
       evictBeyondBound();
     }
-    trace.add(span);
+    long size = SpanSize.estimate(span);
+    trace.add(span, size);
+    bytes += size;
     allTraces.add(trace, span.startTimeNanos());
     ServiceEntry service = services.computeIfAbsent(span.serviceName(), name -> new ServiceEntry());
     service.traces().add(trace, span.startTimeNanos());
     service.addOperation(new Operation(span.operationName(), span.kind()));
+    evictBeyondBytes(trace);
+  }
+
+  /** Drops the eldest traces, but never {@code current}, while the spans take more than {@code maxBytes}. */
+  private void evictBeyondBytes(StoredTrace current) {
+    if (maxBytes == 0 || bytes <= maxBytes) {
+      return;
+    }
+    Iterator<StoredTrace> eldest = traces.values().iterator();
+    while (bytes > maxBytes && eldest.hasNext()) {
+      StoredTrace evicted = eldest.next();
+      if (evicted == current) {
+        continue;
+      }
+      eldest.remove();
+      unindex(evicted);
+    }
   }
 
   /** Drops the eldest traces until at most {@code maxTraces} remain; never the newest one. */
@@ -89,6 +127,7 @@ final class TraceTable implements SpanWriter, SpanReader {
   }
 
   private void unindex(StoredTrace trace) {
+    bytes -= trace.bytes();
     allTraces.remove(trace.id());
     for (Span span : trace.spans()) {
       ServiceEntry service = services.get(span.serviceName());
@@ -239,6 +278,7 @@ final class TraceTable implements SpanWriter, SpanReader {
       traces.clear();
       services.clear();
       allTraces.clear();
+      bytes = 0;
     } finally {
       write.unlock();
     }
@@ -252,6 +292,7 @@ final class TraceTable implements SpanWriter, SpanReader {
       traces.clear();
       services.clear();
       allTraces.clear();
+      bytes = 0;
     } finally {
       write.unlock();
     }

@@ -34,7 +34,7 @@ class ConcurrencyTest {
   private static final int SPANS_PER_TRACE = 6;
   private static final long BASE = 1_700_000_000_000_000_000L;
 
-  private final MemoryStorage storage = new MemoryStorage(0);
+  private final MemoryStorage storage = new MemoryStorage(0, 0);
   private final ExecutorService pool = Executors.newFixedThreadPool(WRITERS + READERS);
 
   @AfterEach

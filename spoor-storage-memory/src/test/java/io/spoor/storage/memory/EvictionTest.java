@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** {@code memory.max-traces}: the trace first written longest ago goes, with every index entry. */
 class EvictionTest {
   private static final long BASE = 1_700_000_000_000_000_000L;
-  private final MemoryStorage storage = new MemoryStorage(3);
+  private final MemoryStorage storage = new MemoryStorage(3, 0);
   private final TraceTable table = storage.traceTable();
 
   /** Trace n: a root span in "front-n" calling a span in "shared". */

@@ -28,13 +28,16 @@ class MemoryStorageFactoryTest {
 
   @Test
   void documentsItsBoundedDefault() {
-    assertThat(factory.options()).singleElement().satisfies(option -> {
+    assertThat(factory.options()).first().satisfies(option -> {
       assertThat(option.name()).isEqualTo("memory.max-traces");
       assertThat(option.defaultValue()).isEqualTo("100000");
       assertThat(option.environmentVariable()).isEqualTo("MEMORY_MAX_TRACES");
       assertThat(option.description()).contains("evicted").contains("0 keeps every trace");
     });
-    assertThat(factory.options()).extracting(StorageOption::name).containsExactly(MemoryStorageFactory.MAX_TRACES);
+    assertThat(factory.options()).extracting(StorageOption::name)
+        .containsExactly(MemoryStorageFactory.MAX_TRACES, MemoryStorageFactory.MAX_BYTES);
+    assertThat(factory.options().get(1).defaultValue()).isEqualTo("auto");
+    assertThat(factory.options().get(1).environmentVariable()).isEqualTo("MEMORY_MAX_BYTES");
   }
 
   @Test

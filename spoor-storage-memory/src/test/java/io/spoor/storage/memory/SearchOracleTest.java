@@ -29,7 +29,7 @@ class SearchOracleTest {
   void indexedSearchEqualsAFullScan() {
     Random random = new Random(20260301);
     for (int round = 0; round < 20; round++) {
-      TraceTable table = new TraceTable(0);
+      TraceTable table = new TraceTable(0, 0);
       Map<TraceId, List<Span>> all = new TreeMap<>();
       for (int t = 1; t <= 200; t++) {
         TraceId id = TraceId.of(random.nextInt(1 << 20), t);

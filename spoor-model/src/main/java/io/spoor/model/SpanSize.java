@@ -1,22 +1,20 @@
-package io.spoor.collector.pipeline;
+package io.spoor.model;
 
-import io.spoor.model.KeyValue;
-import io.spoor.model.Log;
-import io.spoor.model.Span;
-import io.spoor.model.ValueType;
 import java.util.List;
 
 /**
- * A cheap estimate of a span's heap footprint, so the queue can be bounded in bytes. It errs on the
- * high side: object headers and references are counted generously and strings as two bytes a char.
+ * A cheap estimate of a span's heap footprint, so that queues and in-memory stores can be bounded in
+ * bytes rather than only in counts. It errs on the high side: object headers and references are
+ * counted generously and strings as two bytes a char.
  */
-final class SpanSize {
+public final class SpanSize {
   private static final int SPAN_BASE = 160;
   private static final int OBJECT = 32;
 
   private SpanSize() {}
 
-  static long estimate(Span span) {
+  /** Estimated bytes of heap the span holds, its process included. */
+  public static long estimate(Span span) {
     long size = SPAN_BASE + text(span.operationName()) + tags(span.tags());
     size += span.references().size() * (long) (OBJECT * 3);
     for (Log log : span.logs()) {
