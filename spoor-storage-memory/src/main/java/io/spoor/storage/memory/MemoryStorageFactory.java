@@ -62,7 +62,7 @@ public final class MemoryStorageFactory implements StorageFactory {
                 + " to make room. 0 keeps every trace (unbounded heap use)."),
         new StorageOption(MAX_BYTES, "auto",
             "The most heap, in bytes (estimated), that stored spans may take; the oldest traces are"
-                + " evicted to stay below it. auto = 40% of the JVM's maximum heap; 0 = no byte bound."));
+                + " evicted to stay below it. auto = 40 percent of the JVM's maximum heap; 0 = no byte bound."));
   }
 
   /**
