@@ -123,9 +123,10 @@ public final class StorageOptions {
         OptionSpec spec = OptionSpec.builder("--" + option.name())
             .type(String.class)
             .paramLabel("<" + lastWord(option.name()) + ">")
-            .description(option.description() + " Default: "
+            // Backend text is plain prose: escape picocli's format characters.
+            .description((option.description() + " Default: "
                 + (option.defaultValue().isEmpty() ? "(none)" : option.defaultValue())
-                + ". Env: " + option.environmentVariable() + ".")
+                + ". Env: " + option.environmentVariable() + ".").replace("%", "%%"))
             .hidden(true) // listed by StorageOptionsHelp, grouped per backend
             .build();
         mixee.addOption(spec);
