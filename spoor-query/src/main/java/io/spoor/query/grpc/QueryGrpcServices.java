@@ -2,7 +2,6 @@ package io.spoor.query.grpc;
 
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.grpc.GrpcService;
-import io.grpc.protobuf.services.ProtoReflectionService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.spoor.query.QueryReader;
 import java.time.Clock;
@@ -10,9 +9,9 @@ import java.util.Objects;
 
 /**
  * Jaeger's gRPC query API on an Armeria server: {@code jaeger.api_v2.QueryService} and {@code
- * jaeger.api_v3.QueryService} in one {@link GrpcService}, with gRPC server reflection (v1 and
- * v1alpha, as Jaeger's query port offers) and unframed requests (a unary method can be called with a
- * plain HTTP POST of protobuf or JSON). Methods run on Armeria's blocking executor; errors become
+ * jaeger.api_v3.QueryService} in one {@link GrpcService}, with gRPC server reflection ({@code
+ * grpc.reflection.v1}; Jaeger also offers v1alpha, but Armeria serves one version) and unframed
+ * requests (a unary method can be called with a plain HTTP POST of protobuf or JSON). Methods run on Armeria's blocking executor; errors become
  * INVALID_ARGUMENT (bad request), NOT_FOUND (unknown trace), UNIMPLEMENTED (archive), UNAVAILABLE
  * (storage failure) or INTERNAL. Thread-safe.
  */
@@ -32,13 +31,12 @@ public final class QueryGrpcServices {
   }
 
   /** The services as one Armeria {@link GrpcService}, for servers that bind it themselves. */
-  @SuppressWarnings("deprecation") // ProtoReflectionService is the v1alpha reflection that grpcurl still tries first
   public GrpcService grpcService() {
     return GrpcService.builder()
         .addService(new QueryServiceV2(reader, clock))
         .addService(new QueryServiceV3(reader))
+        // Armeria takes one reflection service; v1 is the current one, which grpcurl tries first.
         .addService(ProtoReflectionServiceV1.newInstance())
-        .addService(ProtoReflectionService.newInstance())
         .enableUnframedRequests(true)
         .useBlockingTaskExecutor(true)
         .exceptionHandler(new QueryErrorMapping())

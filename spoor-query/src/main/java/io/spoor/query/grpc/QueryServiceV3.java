@@ -68,7 +68,8 @@ final class QueryServiceV3 extends QueryServiceGrpc.QueryServiceImplBase {
     QueryServiceProto.TraceQueryParameters p = requireQuery(request.hasQuery(), request.getQuery());
     List<Trace> traces = reader.findTraces(query(p), p.getRawTraces());
     if (!traces.isEmpty()) {
-      QueryServiceProto.FindTraceSummariesResponse.Builder b = QueryServiceProto.FindTraceSummariesResponse.newBuilder();
+      QueryServiceProto.FindTraceSummariesResponse.Builder b =
+          QueryServiceProto.FindTraceSummariesResponse.newBuilder();
       for (Trace t : traces) {
         b.addSummaries(toProto(TraceSummary.of(t)));
       }

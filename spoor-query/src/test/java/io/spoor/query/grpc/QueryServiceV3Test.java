@@ -85,7 +85,8 @@ class QueryServiceV3Test {
     assertThat(root.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
     assertThat(root.getStartTimeUnixNano()).isEqualTo(T0);
     assertThat(root.getEndTimeUnixNano()).isEqualTo(T0 + 5_000_000);
-    assertThat(root.getStatus().getCode()).isEqualTo(io.opentelemetry.proto.trace.v1.Status.StatusCode.STATUS_CODE_ERROR);
+    assertThat(root.getStatus().getCode())
+        .isEqualTo(io.opentelemetry.proto.trace.v1.Status.StatusCode.STATUS_CODE_ERROR);
     Span child = spans.stream().filter(s -> s.getName().equals("SELECT")).findFirst().orElseThrow();
     assertThat(child.getParentSpanId().toByteArray()).isEqualTo(SpanId.of(1).toBytes());
     assertThat(child.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_CLIENT);
@@ -162,7 +163,8 @@ class QueryServiceV3Test {
     assertThat(cart.getSpanCount()).isEqualTo(3);
     assertThat(cart.getErrorSpanCount()).isEqualTo(1);
     assertThat(cart.getOrphanSpanCount()).isEqualTo(1);
-    assertThat(cart.getServicesList()).extracting(s -> s.getName() + ":" + s.getSpanCount() + ":" + s.getErrorSpanCount())
+    assertThat(cart.getServicesList())
+        .extracting(s -> s.getName() + ":" + s.getSpanCount() + ":" + s.getErrorSpanCount())
         .containsExactly("db:1:0", "web:2:1");
     assertThat(drain(client.findTraceSummaries(QueryServiceProto.FindTraceSummariesRequest.newBuilder()
         .setQuery(window().setServiceName("nobody")).build()))).isEmpty();

@@ -178,7 +178,8 @@ class ApiV3HttpServiceTest {
     assertThat(traceIds(get("/api/v3/traces", "query.serviceName", "web", "query.operationName", "GET /home",
         "query.startTimeMin", MIN, "query.startTimeMax", MAX).body().get("result"))).containsExactly(HOME.toHex128());
     assertThat(traceIds(get("/api/v3/traces", "query.service_name", "web", "query.operation_name", "GET /home",
-        "query.start_time_min", MIN, "query.start_time_max", MAX).body().get("result"))).containsExactly(HOME.toHex128());
+        "query.start_time_min", MIN, "query.start_time_max", MAX).body().get("result")))
+        .containsExactly(HOME.toHex128());
     assertThat(traceIds(get("/api/v3/traces", "query.serviceName", "web", "query.attributes",
         "{\"http.status_code\":\"500\",\"error\":true}", "query.startTimeMin", MIN, "query.startTimeMax", MAX)
         .body().get("result"))).containsOnly(CART.toHex128());
