@@ -28,7 +28,7 @@ class QueryGrpcServicesTest {
   }
 
   @AfterAll
-  static void stop() throws InterruptedException {
+  static void stop() {
     server.close();
   }
 

@@ -36,7 +36,7 @@ class QueryServiceV2Test {
   }
 
   @AfterAll
-  static void stop() throws InterruptedException {
+  static void stop() {
     server.close();
   }
 

@@ -37,7 +37,7 @@ class QueryServiceV3Test {
   }
 
   @AfterAll
-  static void stop() throws InterruptedException {
+  static void stop() {
     server.close();
   }
 
