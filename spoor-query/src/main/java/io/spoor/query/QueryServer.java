@@ -5,20 +5,25 @@ import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.cors.CorsService;
 import com.linecorp.armeria.server.encoding.EncodingService;
 import io.spoor.query.adjust.TraceAdjuster;
+import io.spoor.query.grpc.QueryGrpcServices;
 import io.spoor.query.http.HttpQueryApi;
+import io.spoor.query.v3.ApiV3HttpService;
 import io.spoor.storage.Storage;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The running query service: the HTTP APIs and the UI on one port. Responses are gzip-compressed when the client accepts it. It reads the storage
+ * The running query service: the UI, Jaeger's {@code /api/*} and api_v3 over HTTP on one port, the
+ * gRPC query services (api_v2 and api_v3) on another. Responses are gzip-compressed when the client accepts it. It reads the storage
  * it is given and does not close it.
  */
 public final class QueryServer implements AutoCloseable {
   private final Server http;
+  private final @Nullable Server grpc;
   private final String basePath;
 
   /**
@@ -31,6 +36,7 @@ public final class QueryServer implements AutoCloseable {
     this.basePath = config.basePath();
     ServerBuilder sb = Server.builder().http(config.httpAddress());
     new HttpQueryApi(reader, clock).addTo(sb, config.basePath());
+    new ApiV3HttpService(reader).addTo(sb, config.basePath());
     ui.accept(sb, config.basePath());
     sb.decorator(EncodingService.newDecorator());
     if (!config.corsAllowedOrigins().isEmpty()) {
@@ -41,11 +47,21 @@ public final class QueryServer implements AutoCloseable {
           .newDecorator());
     }
     this.http = sb.build();
+    if (config.grpcAddress() == null) {
+      this.grpc = null;
+    } else {
+      ServerBuilder gb = Server.builder().http(config.grpcAddress());
+      new QueryGrpcServices(reader, clock).addTo(gb);
+      this.grpc = gb.build();
+    }
   }
 
   /** @throws IllegalStateException naming the address when a port cannot be bound */
   public void start() {
     start(http, "--query.http-server.host-port");
+    if (grpc != null) {
+      start(grpc, "--query.grpc-server.host-port");
+    }
   }
 
   private void start(Server server, String flag) {
@@ -68,12 +84,18 @@ public final class QueryServer implements AutoCloseable {
   /** {@code http=:16686 (UI at http://localhost:16686/)}-style description for the start-up line. */
   public String describe() {
     List<String> parts = new ArrayList<>();
-    parts.add("query http=:" + http.activeLocalPort() + basePath);
+    parts.add("query_http=:" + http.activeLocalPort() + basePath);
+    if (grpc != null) {
+      parts.add("query_grpc=:" + grpc.activeLocalPort());
+    }
     return String.join(", ", parts);
   }
 
   @Override
   public void close() {
     http.stop().join();
+    if (grpc != null) {
+      grpc.stop().join();
+    }
   }
 }

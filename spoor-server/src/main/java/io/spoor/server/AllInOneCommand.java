@@ -73,7 +73,7 @@ final class AllInOneCommand implements Callable<Integer> {
       }
       return runtime.serveUntilShutdown(signal, spec.commandLine().getOut(),
           "Spoor all-in-one started (storage " + storage.type() + "): query API at http://localhost:"
-              + server.httpPort() + queryConfig.basePath() + " | " + started.describe()
+              + server.httpPort() + queryConfig.basePath() + " | " + server.describe() + ", " + started.describe()
               + ", admin=" + new HostPort(adminAddress.host(), adminServer.port()));
     }
   }

@@ -13,6 +13,10 @@ final class QueryOptions {
       description = "UI and HTTP JSON APIs (/api/*). Default: ${DEFAULT-VALUE}.")
   String http = ":16686";
 
+  @Option(names = "--query.grpc-server.host-port", paramLabel = "<host:port>", defaultValue = ":16685",
+      description = "gRPC api_v2 and api_v3 QueryService (empty disables). Default: ${DEFAULT-VALUE}.")
+  String grpc = ":16685";
+
   @Option(names = "--query.base-path", paramLabel = "<path>", defaultValue = "/",
       description = "Prefix of every HTTP path, UI included, e.g. /jaeger. Default: ${DEFAULT-VALUE}.")
   String basePath = "/";
@@ -39,6 +43,7 @@ final class QueryOptions {
     }
     List<String> origins = Arrays.stream(corsOrigins.split(",")).map(String::trim)
         .filter(s -> !s.isEmpty()).toList();
-    return new QueryConfig(address.toAddress(), basePath, skew, origins);
+    var grpcAddress = HostPort.parse("query.grpc-server.host-port", grpc).map(HostPort::toAddress).orElse(null);
+    return new QueryConfig(address.toAddress(), grpcAddress, basePath, skew, origins);
   }
 }

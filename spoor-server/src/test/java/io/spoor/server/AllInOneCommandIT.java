@@ -56,6 +56,7 @@ class AllInOneCommandIT {
         "COLLECTOR_OTLP_HTTP_HOST_PORT", "127.0.0.1:0",
         "COLLECTOR_ZIPKIN_HOST_PORT", "127.0.0.1:0",
         "QUERY_HTTP_SERVER_HOST_PORT", "127.0.0.1:0",
+        "QUERY_GRPC_SERVER_HOST_PORT", "127.0.0.1:0",
         "ADMIN_HTTP_HOST_PORT", "127.0.0.1:0");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -96,6 +97,10 @@ class AllInOneCommandIT {
     JsonNode search = get(query, "/api/traces?service=shop&lookback=1h&tags="
         + URLEncoder.encode("{\"http.status_code\":\"500\"}", StandardCharsets.UTF_8));
     assertThat(search.get("data")).hasSize(1);
+    assertThat(line).containsPattern("query_grpc=:\\d+");
+    assertThat(get(query, "/api/v3/services").toString()).isEqualTo("{\"services\":[\"shop\"]}");
+    JsonNode v3 = get(query, "/api/v3/traces/" + traceId);
+    assertThat(v3.get("result").get("resourceSpans").get(0).get("scopeSpans").get(0).get("spans")).hasSize(2);
     assertThat(get(query, "/api/operations?service=shop&spanKind=server").get("data").toString())
         .isEqualTo("[{\"name\":\"checkout\",\"spanKind\":\"server\"}]");
     assertThat(get(query, "/api/traces?service=shop&minDuration=x").get("errors").get(0).get("code").asInt())
