@@ -85,7 +85,7 @@ class AgentWithCollectorDownIT {
     assertThat(sampling.statusCode()).isEqualTo(500);
     assertThat(sampling.body()).startsWith("collector error: UNAVAILABLE");
 
-    int sent = 200;
+    int sent = 60;
     for (int i = 0; i < sent; i++) {
       send();
     }
