@@ -33,20 +33,22 @@ final class AgentMetrics {
         .description("Sends tried again after a failure").register(registry);
   }
 
-  void packetReceived(String protocol) {
-    Counter.builder("spoor.agent.packets.received").description("UDP datagrams read")
-        .tag("protocol", protocol).register(registry).increment();
+  /** The counters of one UDP endpoint, looked up once rather than per datagram. */
+  Udp udp(String protocol) {
+    return new Udp(
+        Counter.builder("spoor.agent.packets.received").description("UDP datagrams read")
+            .tag("protocol", protocol).register(registry),
+        dropped(protocol, "too_large"), dropped(protocol, "queue_full"), dropped(protocol, "malformed"),
+        Counter.builder("spoor.agent.spans.received").description("Spans decoded from UDP datagrams")
+            .tag("protocol", protocol).register(registry));
   }
 
-  void packetDropped(String protocol, String reason) {
-    Counter.builder("spoor.agent.packets.dropped").description("UDP datagrams dropped before reporting")
-        .tag("protocol", protocol).tag("reason", reason).register(registry).increment();
+  private Counter dropped(String protocol, String reason) {
+    return Counter.builder("spoor.agent.packets.dropped").description("UDP datagrams dropped before reporting")
+        .tag("protocol", protocol).tag("reason", reason).register(registry);
   }
 
-  void spansReceived(String protocol, int spans) {
-    Counter.builder("spoor.agent.spans.received").description("Spans decoded from UDP datagrams")
-        .tag("protocol", protocol).register(registry).increment(spans);
-  }
+  record Udp(Counter received, Counter tooLarge, Counter queueFull, Counter malformed, Counter spans) {}
 
   void sent(int spans) {
     batchesSent.increment();

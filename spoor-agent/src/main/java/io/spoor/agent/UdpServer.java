@@ -37,7 +37,7 @@ final class UdpServer implements AutoCloseable {
   private final String name;
   private final JaegerThriftCodec codec;
   private final Consumer<List<Span>> sink;
-  private final AgentMetrics metrics;
+  private final AgentMetrics.Udp metrics;
   private final BlockingQueue<byte[]> packets;
   private final List<Thread> threads = new ArrayList<>();
   private @Nullable DatagramChannel channel;
@@ -49,7 +49,7 @@ final class UdpServer implements AutoCloseable {
     this.name = protocol.name().toLowerCase(Locale.ROOT);
     this.codec = new JaegerThriftCodec(config.maxPacketSize(), config.maxPacketSize(), config.maxPacketSize());
     this.sink = sink;
-    this.metrics = metrics;
+    this.metrics = metrics.udp(name);
     this.packets = new ArrayBlockingQueue<>(config.queueSize());
   }
 
@@ -107,15 +107,15 @@ final class UdpServer implements AutoCloseable {
         }
         continue;
       }
-      metrics.packetReceived(name);
+      metrics.received().increment();
       buffer.flip();
       if (buffer.remaining() > config.maxPacketSize()) {
-        metrics.packetDropped(name, "too_large");
+        metrics.tooLarge().increment();
         continue;
       }
       byte[] packet = Arrays.copyOf(buffer.array(), buffer.remaining());
       if (!packets.offer(packet)) {
-        metrics.packetDropped(name, "queue_full");
+        metrics.queueFull().increment();
       }
     }
   }
@@ -136,15 +136,15 @@ final class UdpServer implements AutoCloseable {
       try {
         spans = codec.decodeAgentMessage(packet, protocol);
       } catch (DecodeException e) {
-        metrics.packetDropped(name, "malformed");
+        metrics.malformed().increment();
         logger.debug("UDP {}: dropped a datagram of {} bytes: {}", name, packet.length, e.getMessage());
         continue;
       } catch (RuntimeException e) {
-        metrics.packetDropped(name, "malformed");
+        metrics.malformed().increment();
         logger.warn("UDP {}: dropped a datagram of {} bytes: {}", name, packet.length, e.toString());
         continue;
       }
-      metrics.spansReceived(name, spans.size());
+      metrics.spans().increment(spans.size());
       if (!spans.isEmpty()) {
         sink.accept(spans);
       }
