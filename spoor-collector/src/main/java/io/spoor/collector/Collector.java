@@ -15,6 +15,9 @@ import io.spoor.collector.receiver.JaegerHttpReceiver;
 import io.spoor.collector.receiver.OtlpGrpcReceiver;
 import io.spoor.collector.receiver.OtlpHttpReceiver;
 import io.spoor.collector.receiver.ZipkinHttpReceiver;
+import io.spoor.collector.sampling.SamplingGrpcService;
+import io.spoor.collector.sampling.SamplingHttpService;
+import io.spoor.collector.sampling.StrategyStore;
 import io.spoor.collector.sanitizer.SpanSanitizer;
 import io.spoor.storage.SpanWriter;
 import java.util.ArrayList;
@@ -36,6 +39,7 @@ public final class Collector implements AutoCloseable {
 
   private final CollectorConfig config;
   private final QueueingSpanProcessor processor;
+  private final StrategyStore strategies;
   private final Map<Endpoint, Server> servers = new EnumMap<>(Endpoint.class);
   private boolean started;
   private boolean closed;
@@ -44,18 +48,22 @@ public final class Collector implements AutoCloseable {
     this.config = Objects.requireNonNull(config, "config");
     this.processor = new QueueingSpanProcessor(config.pipeline(), writer,
         SpanSanitizer.standard(config.maxTagValueLength()), new CollectorMetrics(registry));
+    this.strategies = new StrategyStore(config.sampling());
   }
 
   /**
    * Starts the workers and binds every enabled endpoint.
    *
    * @throws IllegalStateException when a port cannot be bound (the message names the endpoint)
+   * @throws IllegalArgumentException when the sampling strategies file is unreadable or invalid
+   *     (nothing is started then)
    */
   public synchronized void start() {
     if (started) {
       throw new IllegalStateException("already started");
     }
     started = true;
+    strategies.start();
     processor.start();
     JaegerThriftCodec thrift = new JaegerThriftCodec(
         config.maxRequestBytes(), JaegerThriftCodec.DEFAULT_MAX_STRING_BYTES,
@@ -69,10 +77,12 @@ public final class Collector implements AutoCloseable {
             .maxRequestLength(grpc ? 2L * config.maxRequestBytes() : config.maxRequestBytes());
         switch (endpoint) {
           case JAEGER_GRPC:
-            sb.service(grpc().addService(new JaegerGrpcReceiver(processor)).build());
+            sb.service(grpc().addService(new JaegerGrpcReceiver(processor))
+                .addService(new SamplingGrpcService(strategies)).build());
             break;
           case JAEGER_HTTP:
             sb.service(JaegerHttpReceiver.PATH, gzip(JaegerHttpReceiver.create(processor, thrift)));
+            sb.service(SamplingHttpService.PATH, new SamplingHttpService(strategies));
             break;
           case OTLP_GRPC:
             sb.service(grpc().addService(new OtlpGrpcReceiver(processor)).build());
@@ -144,6 +154,7 @@ public final class Collector implements AutoCloseable {
     }
     CompletableFuture.allOf(toStop.stream().map(Server::stop).toArray(CompletableFuture[]::new)).join();
     processor.close();
+    strategies.close();
   }
 
   private static String rootMessage(Throwable e) {

@@ -1,6 +1,7 @@
 package io.spoor.collector;
 
 import io.spoor.collector.pipeline.PipelineConfig;
+import io.spoor.collector.sampling.SamplingConfig;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,9 +14,11 @@ import java.util.Optional;
  * @param maxRequestBytes the largest request body or gRPC message taken ({@code
  *     --collector.max-request-bytes}); larger ones get 413 / RESOURCE_EXHAUSTED
  * @param maxTagValueLength string tag values longer than this many characters are truncated
+ * @param sampling where the sampling strategies served on 14250 and 14268 come from
  */
 public record CollectorConfig(
-    Map<Endpoint, HostPort> endpoints, int maxRequestBytes, int maxTagValueLength, PipelineConfig pipeline) {
+    Map<Endpoint, HostPort> endpoints, int maxRequestBytes, int maxTagValueLength, PipelineConfig pipeline,
+    SamplingConfig sampling) {
   /** The receivers, with their flag names and Jaeger's default addresses. */
   public enum Endpoint {
     JAEGER_GRPC("collector.grpc-server.host-port", ":14250"),
@@ -49,6 +52,7 @@ public record CollectorConfig(
   public CollectorConfig {
     endpoints = Map.copyOf(endpoints);
     Objects.requireNonNull(pipeline, "pipeline");
+    Objects.requireNonNull(sampling, "sampling");
     if (maxRequestBytes <= 0) {
       throw new IllegalArgumentException(
           "--collector.max-request-bytes: " + maxRequestBytes + " (expected: > 0)");
@@ -57,6 +61,17 @@ public record CollectorConfig(
       throw new IllegalArgumentException(
           "--collector.max-tag-value-length: " + maxTagValueLength + " (expected: > 0)");
     }
+  }
+
+  /** A configuration with the default sampling strategies ({@link SamplingConfig#DEFAULTS}). */
+  public CollectorConfig(
+      Map<Endpoint, HostPort> endpoints, int maxRequestBytes, int maxTagValueLength, PipelineConfig pipeline) {
+    this(endpoints, maxRequestBytes, maxTagValueLength, pipeline, SamplingConfig.DEFAULTS);
+  }
+
+  /** This configuration with other sampling strategies. */
+  public CollectorConfig withSampling(SamplingConfig sampling) {
+    return new CollectorConfig(endpoints, maxRequestBytes, maxTagValueLength, pipeline, sampling);
   }
 
   public Optional<HostPort> endpoint(Endpoint endpoint) {

@@ -29,6 +29,9 @@ final class CollectorCommand implements Callable<Integer> {
   CollectorOptions collector = new CollectorOptions();
 
   @Mixin
+  SamplingOptions sampling = new SamplingOptions();
+
+  @Mixin
   AdminOptions admin = new AdminOptions(":14269");
 
   @Spec
@@ -44,7 +47,7 @@ final class CollectorCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     // Validate everything before anything is opened.
-    var config = collector.toConfig();
+    var config = collector.toConfig().withSampling(sampling.toConfig());
     var adminAddress = admin.address();
     storage.factory();
     ShutdownSignal signal = signals.get();

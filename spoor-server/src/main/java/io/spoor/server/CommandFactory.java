@@ -40,6 +40,9 @@ final class CommandFactory implements IFactory {
     if (type == CollectorCommand.class) {
       return type.cast(new CollectorCommand(signals));
     }
+    if (type == AgentCommand.class) {
+      return type.cast(new AgentCommand(signals));
+    }
     if (type == VersionCommand.class) {
       return type.cast(new VersionCommand(version));
     }
