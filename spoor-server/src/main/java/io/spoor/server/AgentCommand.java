@@ -31,76 +31,12 @@ import picocli.CommandLine.Spec;
     footerHeading = SpoorCommand.FOOTER_HEADING,
     footer = {SpoorCommand.FOOTER_ENVIRONMENT, SpoorCommand.FOOTER_EXIT_CODES})
 final class AgentCommand implements Callable<Integer> {
-  private static final String COMPACT = "processor.jaeger-compact.";
-  private static final String BINARY = "processor.jaeger-binary.";
-
-  @Option(names = "--processor.jaeger-compact.server-host-port", paramLabel = "<host:port>", defaultValue = ":6831",
-      description = "UDP for Thrift compact emitBatch (empty disables). Default: ${DEFAULT-VALUE}.")
-  String compactHostPort = ":6831";
-
-  @Option(names = "--processor.jaeger-compact.server-max-packet-size", paramLabel = "<bytes>", defaultValue = "65000",
-      description = "Largest datagram; larger ones are dropped and counted. Default: ${DEFAULT-VALUE}.")
-  int compactMaxPacketSize = UdpServerConfig.DEFAULT_MAX_PACKET_SIZE;
-
-  @Option(names = "--processor.jaeger-compact.server-queue-size", paramLabel = "<packets>", defaultValue = "1000",
-      description = "Datagrams waiting to be decoded; when full they are dropped and counted. Default: ${DEFAULT-VALUE}.")
-  int compactQueueSize = UdpServerConfig.DEFAULT_QUEUE_SIZE;
-
-  @Option(names = "--processor.jaeger-compact.workers", paramLabel = "<n>", defaultValue = "10",
-      description = "Threads decoding datagrams. Default: ${DEFAULT-VALUE}.")
-  int compactWorkers = UdpServerConfig.DEFAULT_WORKERS;
-
-  @Option(names = "--processor.jaeger-compact.server-socket-buffer-size", paramLabel = "<bytes>", defaultValue = "0",
-      description = "UDP receive buffer; 0 keeps the OS default. Default: ${DEFAULT-VALUE}.")
-  int compactSocketBuffer;
-
-  @Option(names = "--processor.jaeger-binary.server-host-port", paramLabel = "<host:port>", defaultValue = ":6832",
-      description = "UDP for Thrift binary emitBatch (empty disables). Default: ${DEFAULT-VALUE}.")
-  String binaryHostPort = ":6832";
-
-  @Option(names = "--processor.jaeger-binary.server-max-packet-size", paramLabel = "<bytes>", defaultValue = "65000",
-      description = "Largest datagram; larger ones are dropped and counted. Default: ${DEFAULT-VALUE}.")
-  int binaryMaxPacketSize = UdpServerConfig.DEFAULT_MAX_PACKET_SIZE;
-
-  @Option(names = "--processor.jaeger-binary.server-queue-size", paramLabel = "<packets>", defaultValue = "1000",
-      description = "Datagrams waiting to be decoded; when full they are dropped and counted. Default: ${DEFAULT-VALUE}.")
-  int binaryQueueSize = UdpServerConfig.DEFAULT_QUEUE_SIZE;
-
-  @Option(names = "--processor.jaeger-binary.workers", paramLabel = "<n>", defaultValue = "10",
-      description = "Threads decoding datagrams. Default: ${DEFAULT-VALUE}.")
-  int binaryWorkers = UdpServerConfig.DEFAULT_WORKERS;
-
-  @Option(names = "--processor.jaeger-binary.server-socket-buffer-size", paramLabel = "<bytes>", defaultValue = "0",
-      description = "UDP receive buffer; 0 keeps the OS default. Default: ${DEFAULT-VALUE}.")
-  int binarySocketBuffer;
-
-  @Option(names = "--http-server.host-port", paramLabel = "<host:port>", defaultValue = ":5778",
-      description = "HTTP sampling strategies for clients (empty disables). Default: ${DEFAULT-VALUE}.")
-  String httpHostPort = ":5778";
-
   @Option(names = "--reporter.grpc.host-port", paramLabel = "<host:port,...>",
       description = "Collectors' gRPC endpoints, used round robin (required), e.g. c1:14250,c2:14250.")
   String collectors = "";
 
-  @Option(names = "--reporter.grpc.retry.max", paramLabel = "<n>", defaultValue = "3",
-      description = "Retries of a failed send, on the next collector, before the batch is dropped. Default: ${DEFAULT-VALUE}.")
-  int retries = ReporterConfig.DEFAULT_RETRIES;
-
-  @Option(names = "--reporter.grpc.timeout", paramLabel = "<duration>", defaultValue = "5s",
-      description = "Deadline of one send or sampling request. Default: ${DEFAULT-VALUE}.")
-  String timeout = "5s";
-
-  @Option(names = "--reporter.grpc.workers", paramLabel = "<n>", defaultValue = "2",
-      description = "Threads sending batches to the collectors. Default: ${DEFAULT-VALUE}.")
-  int senders = ReporterConfig.DEFAULT_SENDERS;
-
-  @Option(names = "--reporter.queue-size", paramLabel = "<batches>", defaultValue = "1000",
-      description = "Batches waiting to be sent; when full they are dropped and counted. Default: ${DEFAULT-VALUE}.")
-  int queueSize = ReporterConfig.DEFAULT_QUEUE_SIZE;
-
-  @Option(names = "--agent.tags", paramLabel = "<k=v,...>",
-      description = "Tags added to the process of every span, e.g. zone=eu-1,rack=r7.")
-  String tags = "";
+  @Mixin
+  AgentOptions agent = new AgentOptions();
 
   @Mixin
   AdminOptions admin = new AdminOptions(":14271");
@@ -123,32 +59,7 @@ final class AgentCommand implements Callable<Integer> {
         targets.add(Address.parseTarget("reporter.grpc.host-port", target));
       }
     }
-    Duration deadline;
-    try {
-      deadline = GoDuration.parse(timeout);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--reporter.grpc.timeout: " + e.getMessage(), e);
-    }
-    ReporterConfig reporter = new ReporterConfig(targets, queueSize, retries, deadline,
-        ReporterConfig.DEFAULT_INITIAL_BACKOFF, ReporterConfig.DEFAULT_MAX_BACKOFF, senders);
-    return new AgentConfig(
-        udp(COMPACT, compactHostPort, compactMaxPacketSize, compactQueueSize, compactWorkers, compactSocketBuffer),
-        udp(BINARY, binaryHostPort, binaryMaxPacketSize, binaryQueueSize, binaryWorkers, binarySocketBuffer),
-        Address.parseListen("http-server.host-port", httpHostPort).orElse(null),
-        reporter, AgentConfig.parseTags(tags));
-  }
-
-  private static @Nullable UdpServerConfig udp(
-      String prefix, String hostPort, int maxPacketSize, int queue, int workers, int socketBuffer) {
-    Address address = Address.parseListen(prefix + "server-host-port", hostPort).orElse(null);
-    if (address == null) {
-      return null;
-    }
-    try {
-      return new UdpServerConfig(address, maxPacketSize, queue, workers, socketBuffer);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--" + prefix + e.getMessage(), e);
-    }
+    return agent.toConfig(targets);
   }
 
   @Override
@@ -158,11 +69,11 @@ final class AgentCommand implements Callable<Integer> {
     HostPort adminAddress = admin.address();
     ShutdownSignal signal = signals.get();
     try (ServerRuntime runtime = new ServerRuntime()) {
-      Agent agent;
+      Agent started;
       AdminServer adminServer;
       try {
-        agent = runtime.components.add(new Agent(config, runtime.registry));
-        agent.start();
+        started = runtime.components.add(new Agent(config, runtime.registry));
+        started.start();
         adminServer = runtime.components.add(
             new AdminServer(adminAddress, runtime.registry, () -> HealthStatus.OK, runtime.clock));
         adminServer.start();
@@ -170,7 +81,7 @@ final class AgentCommand implements Callable<Integer> {
         throw new StartupException(e.getMessage(), e);
       }
       return runtime.serveUntilShutdown(signal, spec.commandLine().getOut(),
-          "Spoor agent started: " + agent.describe() + ", admin=" + new HostPort(adminAddress.host(), adminServer.port()));
+          "Spoor agent started: " + started.describe() + ", admin=" + new HostPort(adminAddress.host(), adminServer.port()));
     }
   }
 }
