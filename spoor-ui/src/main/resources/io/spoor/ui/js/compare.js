@@ -90,9 +90,12 @@ export async function renderCompare(root, params) {
     ab: nodes.filter(n => n.inA && n.inB).length };
   mount(out, h('div', { class: 'panel', id: 'compare-result' },
     h('div', { class: 'compare-legend' },
-      h('span', { class: 'a' }, `Only in A: ${ta.name} (${counts.a})`),
-      h('span', { class: 'b' }, `Only in B: ${tb.name} (${counts.b})`),
-      h('span', { class: 'ab' }, `In both (${counts.ab})`),
-      h('span', { class: 'muted' }, `Duration A ${formatDuration(ta.duration)}, B ${formatDuration(tb.duration)}`)),
+      h('span', { class: 'trace-a' }, h('b', {}, 'A: '), `${ta.name} (${formatDuration(ta.duration)}, ${ta.spans.length} spans)`),
+      h('span', { class: 'trace-b' }, h('b', {}, 'B: '), `${tb.name} (${formatDuration(tb.duration)}, ${tb.spans.length} spans)`)),
+    h('div', { class: 'compare-legend' },
+      h('span', { class: 'swatch-item a' }, `only in A (${counts.a})`),
+      h('span', { class: 'swatch-item b' }, `only in B (${counts.b})`),
+      h('span', { class: 'swatch-item ab' }, `in both (${counts.ab})`),
+      h('span', { class: 'muted' }, 'the time on a node is the change of its mean duration from A to B')),
     h('div', { class: 'graph' }, renderGraph(gnodes, edges))));
 }

@@ -195,7 +195,7 @@ function traceItem(model, maxDuration) {
   return h('li', { class: 'panel trace-item', dataset: { traceId: model.traceID }, onclick: open },
     h('div', { class: 'title' },
       h('a', { href: href('/trace/' + model.traceID), class: 'trace-link', onclick: ev => { ev.preventDefault(); } }, model.name),
-      h('span', { class: 'tid' }, model.traceID.slice(0, 7))),
+      h('span', { class: 'tid' }, model.traceID)),
     h('div', { class: 'duration' }, formatDuration(model.duration)),
     h('div', { class: 'meta' },
       h('span', { class: 'chip span-count' }, `${model.spans.length} Span${model.spans.length === 1 ? '' : 's'}`),

@@ -73,9 +73,8 @@ export function timeline(model, opts) {
       h('div', { class: 'tl-bar' + (span.critical ? ' cp' : '') + (span.error ? ' error' : ''),
         style: { left: left + '%', width: width + '%', background: color } }),
       span.logs.map(l => h('div', { class: 'tl-log', style: { left: (l.timestamp - t0) / span_ * 100 + '%' } })),
-      h('span', { class: 'tl-bar-label', style: left + width > 80
-        ? { right: (100 - left) + '%', 'padding-right': '4px' } : { left: (left + width) + '%', 'padding-left': '4px' } },
-      formatDuration(span.duration))));
+      h('span', { class: 'tl-bar-label' + (left + width > 80 && left < 10 ? ' inside' : ''), style: labelPosition(left, width) },
+        formatDuration(span.duration))));
   }
 
   let pending = false;
@@ -114,6 +113,13 @@ export function timeline(model, opts) {
 
   update({});
   return { element, update, scrollTo, redraw: drawRows };
+}
+
+// Right of the bar when there is room, else left of it, else inside its right end.
+function labelPosition(left, width) {
+  if (left + width <= 80) return { left: (left + width) + '%', 'padding-left': '4px' };
+  if (left >= 10) return { right: (100 - left) + '%', 'padding-right': '4px' };
+  return { right: Math.max(0, 100 - left - width) + '%', 'margin-right': '3px' };
 }
 
 function countDescendants(span) {

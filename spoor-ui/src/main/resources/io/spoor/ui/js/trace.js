@@ -70,6 +70,9 @@ export async function renderTrace(root, id, params) {
     const next = span ? spanDetail(model, span, { onSelectSpan: select }) : h('div', { class: 'panel detail muted', id: 'span-detail-empty' }, 'Click a span to see its details.');
     detail.replaceWith(next);
     detail = next;
+    const panel = document.getElementById('timeline');
+    if (panel) panel.classList.toggle('with-detail', !!span);
+    if (tl) tl.redraw();
   };
   function setCollapsed(spans) {
     state.collapsed = new Set(spans.map(s => s.spanID));
