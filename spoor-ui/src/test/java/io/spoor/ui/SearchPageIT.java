@@ -103,4 +103,32 @@ class SearchPageIT {
     assertThat(item.findElement(By.className("span-count")).getText()).isEqualTo("10000 Spans");
     assertThat(item.findElement(By.className("duration")).getText()).isEqualTo("10s");
   }
+
+  @Test
+  void customTimeRange() {
+    long checkoutMicros = (ui.fixtures.nowNanos() - 10 * 60_000_000_000L) / 1000;
+    ui.open("/search?service=frontend&lookback=custom&start=" + (checkoutMicros - 30_000_000)
+        + "&end=" + (checkoutMicros + 30_000_000));
+    ui.browser.awaitElement(By.cssSelector("#trace-list li"));
+    assertThat(ui.attributes(By.cssSelector("#trace-list li"), "data-trace-id")).containsExactly(hex(CHECKOUT));
+    assertThat(ui.browser.driver.findElement(By.id("search-start")).isDisplayed()).isTrue();
+    assertThat(new Select(ui.browser.driver.findElement(By.id("search-lookback"))).getFirstSelectedOption()
+        .getAttribute("value")).isEqualTo("custom");
+  }
+
+  @Test
+  void twoTickedResultsOpenTheComparison() {
+    ui.open("/search?service=orders");
+    ui.browser.awaitElement(By.cssSelector("#trace-list li"));
+    WebElement compare = ui.browser.driver.findElement(By.id("compare-selected"));
+    assertThat(compare.isEnabled()).isFalse();
+    for (WebElement box : ui.browser.all(By.cssSelector("#trace-list li .pick"))) {
+      box.click();
+    }
+    assertThat(compare.isEnabled()).isTrue();
+    assertThat(ui.browser.path()).startsWith(UiSession.BASE + "/search");
+    compare.click();
+    ui.browser.awaitElement(By.cssSelector("#compare-result [data-node]"));
+    assertThat(ui.browser.path()).isEqualTo(UiSession.BASE + "/compare?a=" + hex(CHECKOUT_B) + "&b=" + hex(CHECKOUT));
+  }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /** The trace timeline: rows, header, critical path, span detail, collapse/expand, find, errors, a 10,000-span trace, minimap zoom. */
 @ExtendWith(UiSession.Extension.class)
@@ -110,6 +111,7 @@ class TracePageIT {
     assertThat(ui.attributes(By.cssSelector(".tl-row.has-error"), "data-span-id")).containsExactly(spanHex(1), spanHex(2));
     assertThat(ui.browser.all(By.cssSelector(".tl-row .err"))).hasSize(2);
     assertThat(field("errors")).isEqualTo("2");
+    ui.browser.screenshot("trace-error");
   }
 
   @Test
@@ -140,6 +142,19 @@ class TracePageIT {
     ui.browser.driver.findElement(By.id("minimap-reset")).click();
     ui.browser.await(d -> d.findElement(By.cssSelector(".tl-ticks span")).getText().equals("0µs"));
     assertThat(ui.browser.path()).doesNotContain("range=");
+  }
+
+  @Test
+  void draggingOnTheMinimapZooms() {
+    ui.open("/trace/" + hex(CHECKOUT));
+    ui.awaitTimeline(8);
+    WebElement minimap = ui.browser.driver.findElement(By.id("minimap"));
+    int width = minimap.getSize().getWidth();
+    new Actions(ui.browser.driver).moveToElement(minimap, 0, 0).clickAndHold()
+        .moveByOffset(width / 2 - 3, 0).release().perform();
+    ui.browser.await(d -> d.findElement(By.id("minimap-reset")).isDisplayed());
+    assertThat(ui.browser.path()).containsPattern("range=0\\.(49|50)\\d*%2C0\\.99");
+    assertThat(ui.browser.driver.findElement(By.cssSelector(".tl-ticks span")).getText()).matches("(59|60)(\\.\\d+)?ms");
   }
 
   String field(String name) {

@@ -19,6 +19,7 @@ final class UiFixtures {
   static final TraceId BIG = TraceId.of(0x3333);
   static final TraceId XSS = TraceId.of(0x4444);
   static final TraceId UPLOADED = TraceId.of(0x5555);
+  static final TraceId UPLOADED_SECOND = TraceId.of(0x5556);
   static final int CHECKOUT_SPANS = 8;
   static final int BIG_SPANS = 10_000;
   static final String XSS_SERVICE = "<svg onload=window.__xss=1>";
@@ -41,6 +42,10 @@ final class UiFixtures {
 
   UiFixtures(long nowNanos) {
     this.now = nowNanos;
+  }
+
+  long nowNanos() {
+    return now;
   }
 
   List<Span> all() {
@@ -153,5 +158,11 @@ final class UiFixtures {
         span(UPLOADED, 1, "uploaded-root", Process.of("offline-svc"), t, 40 * MS, 0)
             .addTag(KeyValue.of("source", "file")).build(),
         span(UPLOADED, 2, "uploaded-child", Process.of("offline-db"), t + 10 * MS, 20 * MS, 1).build()));
+  }
+
+  /** A second trace that is only in a file. */
+  Trace uploadedSecond() {
+    long t = now - 30_000 * MS;
+    return Trace.of(List.of(span(UPLOADED_SECOND, 1, "second-root", Process.of("offline-svc"), t, 5 * MS, 0).build()));
   }
 }

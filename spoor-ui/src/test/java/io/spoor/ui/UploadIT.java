@@ -53,4 +53,21 @@ class UploadIT {
     ui.browser.await(d -> d.findElement(By.id("banner")).isDisplayed());
     assertThat(ui.browser.driver.findElement(By.id("banner")).getText()).startsWith("not-a-trace.json: not JSON");
   }
+
+  @Test
+  void aFileWithSeveralTracesListsThem() throws Exception {
+    Path file = Path.of("target", "upload-two-traces.json").toAbsolutePath();
+    Files.writeString(file, "{\"data\":[" + UiTraceWriter.toJson(ui.fixtures.uploaded()) + ","
+        + UiTraceWriter.toJson(ui.fixtures.uploadedSecond()) + "]}");
+    ui.open("/dependencies");
+    ui.browser.awaitElement(By.id("upload-input")).sendKeys(file.toString());
+    ui.browser.awaitElement(By.cssSelector("#trace-list li"));
+    assertThat(ui.browser.path()).isEqualTo(UiSession.BASE + "/search?source=upload");
+    assertThat(ui.attributes(By.cssSelector("#trace-list li"), "data-trace-id"))
+        .containsExactly(hex(UiFixtures.UPLOADED_SECOND), hex(UPLOADED));
+    ui.browser.driver.findElement(By.cssSelector("#trace-list li[data-trace-id='" + hex(UiFixtures.UPLOADED_SECOND) + "']")).click();
+    ui.awaitTimeline(1);
+    assertThat(ui.browser.driver.findElement(By.cssSelector("#trace-header .trace-name")).getText())
+        .isEqualTo("offline-svc: second-root");
+  }
 }

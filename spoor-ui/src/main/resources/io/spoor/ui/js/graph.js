@@ -166,7 +166,7 @@ export function renderGraph(nodes, edges, { onNode, selected } = {}) {
     const g = s('g', { class: cls, transform: `translate(${p.x},${p.y})`, dataset: { node: n.id } },
       s('title', {}, [n.title, n.subtitle, ...(n.lines || [])].filter(Boolean).join('\n')),
       s('rect', { width: NODE_W, height: NODE_H, rx: 6 }),
-      n.color ? s('rect', { width: 6, height: NODE_H, rx: 3, fill: n.color, stroke: 'none' }) : null,
+      n.color ? s('rect', { width: 7, height: NODE_H - 2, x: 1, y: 1, rx: 3, class: 'stripe', style: { fill: n.color } }) : null,
       s('text', { x: 14, y: n.subtitle ? 18 : 28 }, clip(n.title, n.note ? 14 : 23)),
       n.subtitle ? s('text', { x: 14, y: 35, class: 'small' }, clip(n.subtitle, 27)) : null,
       n.note ? s('text', { x: NODE_W - 8, y: 18, 'text-anchor': 'end', class: 'small note ' + (n.noteCls || '') }, n.note) : null);

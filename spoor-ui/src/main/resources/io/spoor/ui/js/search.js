@@ -171,9 +171,17 @@ function showResults(results, traces, state, title) {
   const list = h('ul', { class: 'trace-list', id: 'trace-list' });
   const sortSelect = h('select', { id: 'search-sort' },
     SORTS.map(([v, label]) => h('option', { value: v, selected: v === state.sort }, label)));
+  const picked = new Set();
+  const compare = h('button', { type: 'button', id: 'compare-selected', disabled: true,
+    title: 'Tick two traces to compare them',
+    onclick: () => navigate('/compare', { a: [...picked][0], b: [...picked][1] }) }, 'Compare selected');
+  const onPick = (id, on) => {
+    if (on) picked.add(id); else picked.delete(id);
+    compare.disabled = picked.size !== 2;
+  };
   const draw = () => {
     const maxDuration = Math.max(...models.map(m => m.duration), 1);
-    mount(list, sortModels(models, state.sort).map(m => traceItem(m, maxDuration)));
+    mount(list, sortModels(models, state.sort).map(m => traceItem(m, maxDuration, picked, onPick)));
   };
   sortSelect.addEventListener('change', () => {
     state.sort = sortSelect.value;
@@ -185,15 +193,17 @@ function showResults(results, traces, state, title) {
     h('div', { class: 'panel scatter' }, scatterPlot(models)),
     h('div', { class: 'results-head' },
       h('h3', {}, title || `${models.length} Trace${models.length === 1 ? '' : 's'}`),
-      h('label', { class: 'muted' }, 'Sort: ', sortSelect)),
+      h('div', { class: 'trace-toolbar' }, compare, h('label', { class: 'muted' }, 'Sort: ', sortSelect))),
     list);
 }
 
-function traceItem(model, maxDuration) {
+function traceItem(model, maxDuration, picked, onPick) {
   const services = [...model.serviceCounts.entries()].sort((a, b) => a[0].localeCompare(b[0]));
   const open = () => navigate('/trace/' + model.traceID);
+  const pick = h('input', { type: 'checkbox', class: 'pick', title: 'Select to compare', checked: picked.has(model.traceID),
+    onclick: ev => ev.stopPropagation(), onchange: ev => onPick(model.traceID, ev.target.checked) });
   return h('li', { class: 'panel trace-item', dataset: { traceId: model.traceID }, onclick: open },
-    h('div', { class: 'title' },
+    h('div', { class: 'title' }, pick,
       h('a', { href: href('/trace/' + model.traceID), class: 'trace-link', onclick: ev => { ev.preventDefault(); } }, model.name),
       h('span', { class: 'tid' }, model.traceID)),
     h('div', { class: 'duration' }, formatDuration(model.duration)),

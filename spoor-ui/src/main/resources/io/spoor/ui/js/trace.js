@@ -89,6 +89,7 @@ export async function renderTrace(root, id, params) {
 
   function showView() {
     viewButtons.forEach(b => b.classList.toggle('active', b.dataset.view === state.view));
+    for (const id of ['collapse-all', 'expand-all']) document.getElementById(id).hidden = state.view !== 'timeline';
     tl = null;
     if (state.view === 'graph') {
       const g = callGraph(model);
