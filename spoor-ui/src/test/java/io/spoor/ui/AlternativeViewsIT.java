@@ -59,4 +59,16 @@ class AlternativeViewsIT {
     assertThat(json.get("data").get(0).get("spans")).hasSize(8);
     assertThat(ui.browser.driver.findElement(By.id("json-download")).isDisplayed()).isTrue();
   }
+
+  @Test
+  void noConsoleErrorsOnAnyPage() {
+    ui.browser.consoleErrors();
+    for (String path : new String[] {"/search?service=orders", "/trace/" + hex(CHECKOUT), "/trace/" + hex(CHECKOUT) + "?view=graph",
+        "/trace/" + hex(CHECKOUT) + "?view=stats", "/trace/" + hex(CHECKOUT) + "?view=json",
+        "/compare?a=" + hex(CHECKOUT) + "&b=" + hex(CHECKOUT_B), "/dependencies"}) {
+      ui.open(path);
+      ui.browser.await(d -> path.startsWith(String.valueOf(ui.browser.js("return document.body.dataset.ready"))));
+      assertThat(ui.browser.consoleErrors()).as(path).isEmpty();
+    }
+  }
 }
