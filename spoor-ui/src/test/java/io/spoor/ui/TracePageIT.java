@@ -112,6 +112,9 @@ class TracePageIT {
     assertThat(ui.browser.all(By.cssSelector(".tl-row .err"))).hasSize(2);
     assertThat(field("errors")).isEqualTo("2");
     ui.browser.screenshot("trace-error");
+    ui.row(3).click();
+    assertThat(ui.browser.awaitElement(By.cssSelector("#span-detail .span-warnings")).getText())
+        .contains("tag value truncated: db.statement");
   }
 
   @Test

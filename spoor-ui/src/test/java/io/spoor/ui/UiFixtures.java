@@ -113,7 +113,7 @@ final class UiFixtures {
         span(id, 2, "charge", PAYMENTS, t + 10 * MS, 280 * MS, 1).addTag(KeyValue.of("error", true))
             .addLog(Log.of(t + 250 * MS, KeyValue.of("event", "error"), KeyValue.of("message", "card declined")))
             .build(),
-        span(id, 3, "SELECT card", DB, t + 20 * MS, 15 * MS, 2).build());
+        span(id, 3, "SELECT card", DB, t + 20 * MS, 15 * MS, 2).addWarning("tag value truncated: db.statement").build());
   }
 
   /** 10,000 spans in a 4-ary tree; services by depth, so their calls form a cycle of four. */
