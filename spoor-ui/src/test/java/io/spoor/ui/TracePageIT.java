@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
@@ -145,6 +146,28 @@ class TracePageIT {
     ui.browser.driver.findElement(By.id("minimap-reset")).click();
     ui.browser.await(d -> d.findElement(By.cssSelector(".tl-ticks span")).getText().equals("0µs"));
     assertThat(ui.browser.path()).doesNotContain("range=");
+  }
+
+  @Test
+  void findCountsAcrossTheBigTraceAndEnterJumpsToMatches() {
+    ui.open("/trace/" + hex(BIG) + "?collapsed=" + spanHex(1));
+    ui.awaitTimeline(1);
+    WebElement find = ui.browser.driver.findElement(By.id("find-input"));
+    find.sendKeys("op-49");
+    ui.browser.await(d -> d.findElement(By.id("find-count")).getText().equals("200 matches"));
+    find.sendKeys(Keys.ENTER);
+    WebElement detail = ui.browser.awaitElement(By.id("span-detail"));
+    assertThat(detail.findElement(By.className("op")).getText()).isEqualTo("op-49");
+    String first = detail.getAttribute("data-span-id");
+    assertThat(ui.browser.path()).doesNotContain("collapsed=" + spanHex(1));
+    WebElement row = ui.browser.awaitElement(By.cssSelector(".tl-row.selected"));
+    assertThat(row.getAttribute("data-span-id")).isEqualTo(first);
+    assertThat(row.getAttribute("class")).contains("match");
+    find.sendKeys(Keys.ENTER);
+    ui.browser.await(d -> !d.findElement(By.id("span-detail")).getAttribute("data-span-id").equals(first));
+    assertThat(ui.browser.driver.findElement(By.cssSelector("#span-detail .op")).getText()).isEqualTo("op-49");
+    find.sendKeys(Keys.chord(Keys.SHIFT, Keys.ENTER));
+    ui.browser.await(d -> d.findElement(By.id("span-detail")).getAttribute("data-span-id").equals(first));
   }
 
   @Test

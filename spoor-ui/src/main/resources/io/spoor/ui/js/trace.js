@@ -43,7 +43,7 @@ export async function renderTrace(root, id, params) {
   const body = h('div', { id: 'trace-view' });
   const viewButtons = VIEWS.map(([v, label]) => h('button', { type: 'button', class: v === state.view ? 'active' : '',
     dataset: { view: v }, onclick: () => { state.view = v; saveUrl(); showView(); } }, label));
-  const findInput = h('input', { id: 'find-input', placeholder: 'Find in trace…', value: state.find, type: 'search' });
+  const findInput = h('input', { id: 'find-input', placeholder: 'Find in trace… (Enter: next)', value: state.find, type: 'search' });
   const findCount = h('span', { class: 'muted', id: 'find-count' });
   const toolbar = h('div', { class: 'trace-toolbar' }, viewButtons,
     h('button', { type: 'button', id: 'collapse-all', onclick: () => setCollapsed(model.spans.filter(s => s.depth === 1 && s.children.length)) }, 'Collapse all'),
@@ -86,6 +86,20 @@ export async function renderTrace(root, id, params) {
     return m;
   };
   findInput.addEventListener('input', () => { state.find = findInput.value; saveUrl(); updateFind(); });
+  // Enter jumps to the next match after the selected span (expanding its ancestors), Shift+Enter back.
+  findInput.addEventListener('keydown', ev => {
+    if (ev.key !== 'Enter' || state.view !== 'timeline') return;
+    ev.preventDefault();
+    const found = matches();
+    const hits = model.spans.filter(sp => found.has(sp.spanID));
+    if (!hits.length) return;
+    const at = model.byId.get(state.span);
+    const i = at ? at.index : -1;
+    const next = ev.shiftKey
+      ? [...hits].reverse().find(sp => sp.index < i) || hits[hits.length - 1]
+      : hits.find(sp => sp.index > i) || hits[0];
+    select(next);
+  });
 
   function showView() {
     viewButtons.forEach(b => b.classList.toggle('active', b.dataset.view === state.view));
