@@ -1,10 +1,15 @@
 package io.spoor.server;
 
+import io.spoor.agent.Address;
+import io.spoor.agent.Agent;
 import io.spoor.collector.Collector;
+import io.spoor.collector.CollectorConfig.Endpoint;
 import io.spoor.collector.HostPort;
 import io.spoor.query.QueryServer;
 import io.spoor.storage.Storage;
 import io.spoor.storage.StorageException;
+import io.spoor.ui.UiAssets;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -20,7 +25,8 @@ import picocli.CommandLine.Spec;
     name = "all-in-one",
     mixinStandardHelpOptions = true,
     description = {
-        "Run the collector and the query service (UI on :16686) in one process over one storage.",
+        "Run the collector, the query service (UI on :16686) and the agent (UDP 6831/6832, sampling on 5778)",
+        "in one process over one storage.",
         "Admin: /metrics and /health on --admin.http.host-port (default :14269)."},
     footerHeading = SpoorCommand.FOOTER_HEADING,
     footer = {SpoorCommand.FOOTER_ENVIRONMENT, SpoorCommand.FOOTER_EXIT_CODES})
@@ -34,6 +40,9 @@ final class AllInOneCommand implements Callable<Integer> {
 
   @Mixin
   QueryOptions query = new QueryOptions();
+
+  @Mixin
+  AgentOptions agent = new AgentOptions();
 
   @Mixin
   AdminOptions admin = new AdminOptions(":14269");
@@ -52,19 +61,28 @@ final class AllInOneCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var collectorConfig = collector.toConfig();
     var queryConfig = query.toConfig();
+    // The embedded agent reports to this process's own Jaeger gRPC receiver, whose port is known
+    // only once it listens; validate its flags now with a placeholder target.
+    agent.toConfig(List.of(new Address("127.0.0.1", 14250)));
     var adminAddress = admin.address();
     storage.factory();
     ShutdownSignal signal = signals.get();
     try (ServerRuntime runtime = new ServerRuntime()) {
       Collector started;
+      Agent embeddedAgent = null;
       QueryServer server;
       AdminServer adminServer;
       try {
         Storage store = runtime.startStorage(storage);
-        server = runtime.components.add(new QueryServer(queryConfig, store, runtime.clock, (sb, basePath) -> { }));
+        server = runtime.components.add(new QueryServer(queryConfig, store, runtime.clock, new UiAssets()::addTo));
         server.start();
         started = runtime.components.add(new Collector(collectorConfig, store.spanWriter(), runtime.registry));
         started.start();
+        if (collectorConfig.endpoint(Endpoint.JAEGER_GRPC).isPresent()) {
+          embeddedAgent = runtime.components.add(new Agent(agent.toConfig(
+              List.of(new Address("127.0.0.1", started.port(Endpoint.JAEGER_GRPC)))), runtime.registry));
+          embeddedAgent.start();
+        }
         adminServer = runtime.components.add(
             new AdminServer(adminAddress, runtime.registry, store::check, runtime.clock));
         adminServer.start();
@@ -72,8 +90,9 @@ final class AllInOneCommand implements Callable<Integer> {
         throw new StartupException(e.getMessage(), e);
       }
       return runtime.serveUntilShutdown(signal, spec.commandLine().getOut(),
-          "Spoor all-in-one started (storage " + storage.type() + "): query API at http://localhost:"
+          "Spoor all-in-one started (storage " + storage.type() + "): UI at http://localhost:"
               + server.httpPort() + queryConfig.basePath() + " | " + server.describe() + ", " + started.describe()
+              + (embeddedAgent == null ? "" : ", agent " + embeddedAgent.describe())
               + ", admin=" + new HostPort(adminAddress.host(), adminServer.port()));
     }
   }

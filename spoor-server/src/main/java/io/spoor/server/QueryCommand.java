@@ -4,6 +4,7 @@ import io.spoor.collector.HostPort;
 import io.spoor.query.QueryServer;
 import io.spoor.storage.Storage;
 import io.spoor.storage.StorageException;
+import io.spoor.ui.UiAssets;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -52,7 +53,7 @@ final class QueryCommand implements Callable<Integer> {
       AdminServer adminServer;
       try {
         Storage store = runtime.startStorage(storage);
-        server = runtime.components.add(new QueryServer(config, store, runtime.clock, (sb, basePath) -> { }));
+        server = runtime.components.add(new QueryServer(config, store, runtime.clock, new UiAssets()::addTo));
         server.start();
         adminServer = runtime.components.add(
             new AdminServer(adminAddress, runtime.registry, store::check, runtime.clock));

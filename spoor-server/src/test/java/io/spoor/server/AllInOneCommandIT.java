@@ -49,15 +49,18 @@ class AllInOneCommandIT {
 
   @Test
   void openTelemetrySpansAreSearchableThroughTheQueryApi() throws Exception {
-    Map<String, String> env = Map.of(
-        "COLLECTOR_GRPC_SERVER_HOST_PORT", "127.0.0.1:0",
-        "COLLECTOR_HTTP_SERVER_HOST_PORT", "127.0.0.1:0",
-        "COLLECTOR_OTLP_GRPC_HOST_PORT", "127.0.0.1:0",
-        "COLLECTOR_OTLP_HTTP_HOST_PORT", "127.0.0.1:0",
-        "COLLECTOR_ZIPKIN_HOST_PORT", "127.0.0.1:0",
-        "QUERY_HTTP_SERVER_HOST_PORT", "127.0.0.1:0",
-        "QUERY_GRPC_SERVER_HOST_PORT", "127.0.0.1:0",
-        "ADMIN_HTTP_HOST_PORT", "127.0.0.1:0");
+    Map<String, String> env = Map.ofEntries(
+        Map.entry("PROCESSOR_JAEGER_COMPACT_SERVER_HOST_PORT", "127.0.0.1:0"),
+        Map.entry("PROCESSOR_JAEGER_BINARY_SERVER_HOST_PORT", "127.0.0.1:0"),
+        Map.entry("HTTP_SERVER_HOST_PORT", "127.0.0.1:0"),
+        Map.entry("COLLECTOR_GRPC_SERVER_HOST_PORT", "127.0.0.1:0"),
+        Map.entry("COLLECTOR_HTTP_SERVER_HOST_PORT", "127.0.0.1:0"),
+        Map.entry("COLLECTOR_OTLP_GRPC_HOST_PORT", "127.0.0.1:0"),
+        Map.entry("COLLECTOR_OTLP_HTTP_HOST_PORT", "127.0.0.1:0"),
+        Map.entry("COLLECTOR_ZIPKIN_HOST_PORT", "127.0.0.1:0"),
+        Map.entry("QUERY_HTTP_SERVER_HOST_PORT", "127.0.0.1:0"),
+        Map.entry("QUERY_GRPC_SERVER_HOST_PORT", "127.0.0.1:0"),
+        Map.entry("ADMIN_HTTP_HOST_PORT", "127.0.0.1:0"));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     ShutdownSignal signal = new ShutdownSignal();
@@ -97,7 +100,15 @@ class AllInOneCommandIT {
     JsonNode search = get(query, "/api/traces?service=shop&lookback=1h&tags="
         + URLEncoder.encode("{\"http.status_code\":\"500\"}", StandardCharsets.UTF_8));
     assertThat(search.get("data")).hasSize(1);
-    assertThat(line).containsPattern("query_grpc=:\\d+");
+    assertThat(line).containsPattern("query_grpc=:\\d+").contains("compact=127.0.0.1:");
+    int sampling = port(line, "agent .*http=127\\.0\\.0\\.1:(\\d+)");
+    assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sampling + "/sampling?service=shop"))
+        .build(), HttpResponse.BodyHandlers.ofString()).body())
+        .isEqualTo("{\"strategyType\":\"PROBABILISTIC\",\"probabilisticSampling\":{\"samplingRate\":0.001}}");
+    HttpResponse<String> ui = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + query + "/search"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(ui.statusCode()).isEqualTo(200);
+    assertThat(ui.body()).contains("<html").contains("Spoor");
     assertThat(get(query, "/api/v3/services").toString()).isEqualTo("{\"services\":[\"shop\"]}");
     JsonNode v3 = get(query, "/api/v3/traces/" + traceId);
     assertThat(v3.get("result").get("resourceSpans").get(0).get("scopeSpans").get(0).get("spans")).hasSize(2);
