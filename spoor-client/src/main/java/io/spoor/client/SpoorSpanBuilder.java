@@ -62,13 +62,10 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
     if (references == null) {
       references = new ArrayList<>(2);
     }
-    if (context.hasTraceId()) {
-      references.add(new SpanReference(type, context));
-    } else {
-      references.add(new SpanReference(type, context)); // kept for its baggage, dropped from the span later
-      if (context.debugId() != null) {
-        debugId = context.debugId();
-      }
+    // a context without a trace is kept for its baggage and debug id, and dropped from the span's references
+    references.add(new SpanReference(type, context));
+    if (!context.hasTraceId() && context.debugId() != null) {
+      debugId = context.debugId();
     }
     return this;
   }
@@ -140,8 +137,8 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
     long micros = startMicros;
     long nanos = Long.MIN_VALUE;
     if (micros == 0) {
-      micros = clock.currentTimeMicros();
       nanos = clock.nanoTime();
+      micros = tracer.wallMicros(nanos);
     }
     SpoorSpanContext context;
     SamplingDecision samplerTags = null;

@@ -154,6 +154,15 @@ class SpoorTracerTest {
   }
 
   @Test
+  void startTimesFollowTheWallClockThroughTheAnchor() {
+    clock.advanceMicros(400_000); // within the anchor's second: derived from the monotonic clock
+    assertThat(((SpoorSpan) tracer.buildSpan("a").start()).startMicros()).isEqualTo(clock.micros);
+    clock.micros += 7; // the wall clock steps; the anchor is still trusted
+    clock.advanceMicros(5_000_000); // past the anchor's second: the wall clock is read again
+    assertThat(((SpoorSpan) tracer.buildSpan("b").start()).startMicros()).isEqualTo(clock.micros);
+  }
+
+  @Test
   void traceId128BitUsesTwoRandomLongs() {
     SpoorTracer wide = SpoorTracer.builder("s").sampler(new ConstSampler(true)).reporter(reporter).clock(clock)
         .random(ids::incrementAndGet).traceId128Bit().build();

@@ -23,7 +23,7 @@ public final class HttpSender extends ThriftSender {
 
   private final URI endpoint;
   private final @Nullable String authorization;
-  private final HttpClient client;
+  private @Nullable HttpClient client;
 
   /**
    * A sender.
@@ -39,7 +39,6 @@ public final class HttpSender extends ThriftSender {
       throw new IllegalArgumentException("collector endpoint: " + endpoint + " (expected: an http or https URL)");
     }
     this.authorization = bearerToken == null || bearerToken.isEmpty() ? null : "Bearer " + bearerToken;
-    this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   private static int checkBatch(int bytes) {
@@ -58,6 +57,10 @@ public final class HttpSender extends ThriftSender {
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
+    if (client == null) {
+      // created on first send: the JDK client starts a selector thread (a daemon that ends with the client)
+      client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
     HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() / 100 != 2) {
       String body = response.body();
@@ -68,7 +71,7 @@ public final class HttpSender extends ThriftSender {
 
   @Override
   void closeTransport() {
-    // the JDK client's threads are daemons and end when it is no longer referenced
+    client = null; // Java 17's HttpClient has no close(); its daemon threads end once it is unreachable
   }
 
   @Override

@@ -39,7 +39,7 @@ public final class RemoteSampler implements Sampler {
   private final int maxOperations;
   private final LongSupplier nanoTime;
   private final ClientMetrics metrics;
-  private final HttpClient http;
+  private @Nullable HttpClient http;
   private volatile Sampler delegate;
   private volatile @Nullable SamplingStrategy applied;
   private @Nullable ScheduledExecutorService poller;
@@ -75,7 +75,6 @@ public final class RemoteSampler implements Sampler {
     this.maxOperations = maxOperations;
     this.nanoTime = requireNonNull(nanoTime, "nanoTime");
     this.metrics = requireNonNull(metrics, "metrics");
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   /** Starts polling in the background; idempotent. */
@@ -109,7 +108,15 @@ public final class RemoteSampler implements Sampler {
    * @throws IllegalArgumentException when the answer is not a valid strategy
    */
   public void pollOnce() throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(
+    HttpClient client;
+    synchronized (this) {
+      if (http == null) {
+        // created on first use: the JDK client starts a selector thread (a daemon that ends with the client)
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      }
+      client = http;
+    }
+    HttpResponse<String> response = client.send(
         HttpRequest.newBuilder(query).timeout(Duration.ofSeconds(10)).GET().build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     if (response.statusCode() != 200) {
