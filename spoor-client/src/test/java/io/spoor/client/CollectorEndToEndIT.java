@@ -62,7 +62,8 @@ class CollectorEndToEndIT {
     SpoorSpan root = (SpoorSpan) tracer.buildSpan("GET /checkout").withTag("http.status_code", 500)
         .withTag("error", true).withStartTimestamp(1_700_000_000_000_000L).start();
     SpoorSpan child;
-    try (Scope ignored = tracer.activateSpan(root)) {
+    try (Scope scope = tracer.activateSpan(root)) {
+      assertThat(scope).isNotNull();
       child = (SpoorSpan) tracer.buildSpan("SELECT orders").withTag("db.rows", 2.5)
           .withStartTimestamp(1_700_000_000_100_000L).start();
       child.log(1_700_000_000_150_000L, Map.of("event", "slow"));

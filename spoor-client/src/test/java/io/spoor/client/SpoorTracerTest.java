@@ -64,7 +64,8 @@ class SpoorTracerTest {
     Span root = tracer.buildSpan("root").start();
     root.setBaggageItem("user", "ann");
     Span child;
-    try (Scope ignored = tracer.activateSpan(root)) {
+    try (Scope scope = tracer.activateSpan(root)) {
+      assertThat(scope).isNotNull();
       assertThat(tracer.activeSpan()).isSameAs(root);
       child = tracer.buildSpan("child").start();
       Span detached = tracer.buildSpan("detached").ignoreActiveSpan().start();

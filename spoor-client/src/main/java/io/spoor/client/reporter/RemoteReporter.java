@@ -82,7 +82,10 @@ public final class RemoteReporter implements Reporter {
       metrics.spansDropped(1, ClientMetrics.DropReason.QUEUE_FULL);
       return;
     }
-    queue.offer(span);
+    if (!queue.offer(span)) { // only when concurrent flush() calls took the spare slots
+      queued.decrementAndGet();
+      metrics.spansDropped(1, ClientMetrics.DropReason.QUEUE_FULL);
+    }
   }
 
   /** Asks the reporter thread to send what it holds now, without waiting for it. */

@@ -93,4 +93,31 @@ class RemoteReporterTest {
       reporter.close();
     }
   }
+
+  @Test
+  void aThrowingSenderCountsFailuresAndTheThreadGoesOn() {
+    List<String> appended = new CopyOnWriteArrayList<>();
+    Sender flaky = new Sender() {
+      @Override
+      public void append(SpoorSpan span) {
+        if (span.operationName().startsWith("bad")) {
+          throw new IllegalStateException("boom");
+        }
+        appended.add(span.operationName());
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    SpoorTracer tracer = SpoorTracer.builder("s").sampler(new ConstSampler(true)).metrics(metrics)
+        .reporter(new RemoteReporter(flaky, 10, Duration.ofSeconds(1), metrics)).build();
+    span(tracer, "bad-1");
+    span(tracer, "good");
+    tracer.close();
+    assertThat(appended).containsExactly("good");
+    assertThat(metrics.failed()).isEqualTo(1);
+  }
 }
