@@ -12,8 +12,9 @@ if [[ ! -f "${zipkin_jar}" ]]; then
   ./mvnw -B -q dependency:get -Dartifact=io.zipkin:zipkin-server:3.5.1:jar:exec
 fi
 
-./mvnw -B -q -pl spoor-bench -DskipTests package
-./mvnw -B -q -pl spoor-bench dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
+# One reactor call, so that sibling modules (spoor-client) resolve to the jars it just built.
+./mvnw -B -q -pl spoor-bench -am -DskipTests package dependency:build-classpath \
+    -Dmdep.outputFile=target/bench.classpath >/dev/null
 classpath="spoor-bench/target/classes:$(cat spoor-bench/target/bench.classpath)"
 
 exec java -Xmx512m -cp "${classpath}" io.spoor.bench.CollectorComparison --zipkin-jar "${zipkin_jar}" "$@"
