@@ -69,19 +69,11 @@ final class AgentCommand implements Callable<Integer> {
     HostPort adminAddress = admin.address();
     ShutdownSignal signal = signals.get();
     try (ServerRuntime runtime = new ServerRuntime()) {
-      Agent started;
-      AdminServer adminServer;
-      try {
-        started = runtime.components.add(new Agent(config, runtime.registry));
+      return runtime.serve(signal, spec.commandLine().getOut(), adminAddress, () -> {
+        Agent started = runtime.components.add(new Agent(config, runtime.registry));
         started.start();
-        adminServer = runtime.components.add(
-            new AdminServer(adminAddress, runtime.registry, () -> HealthStatus.OK, runtime.clock));
-        adminServer.start();
-      } catch (IllegalStateException e) {
-        throw new StartupException(e.getMessage(), e);
-      }
-      return runtime.serveUntilShutdown(signal, spec.commandLine().getOut(),
-          "Spoor agent started: " + started.describe() + ", admin=" + new HostPort(adminAddress.host(), adminServer.port()));
+        return new ServerRuntime.Started("Spoor agent started: " + started.describe(), () -> HealthStatus.OK);
+      });
     }
   }
 }

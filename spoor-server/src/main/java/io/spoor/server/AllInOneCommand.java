@@ -4,10 +4,8 @@ import io.spoor.agent.Address;
 import io.spoor.agent.Agent;
 import io.spoor.collector.Collector;
 import io.spoor.collector.CollectorConfig.Endpoint;
-import io.spoor.collector.HostPort;
 import io.spoor.query.QueryServer;
 import io.spoor.storage.Storage;
-import io.spoor.storage.StorageException;
 import io.spoor.ui.UiAssets;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,6 +40,9 @@ final class AllInOneCommand implements Callable<Integer> {
   QueryOptions query = new QueryOptions();
 
   @Mixin
+  SamplingOptions sampling = new SamplingOptions();
+
+  @Mixin
   AgentOptions agent = new AgentOptions();
 
   @Mixin
@@ -59,7 +60,7 @@ final class AllInOneCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    var collectorConfig = collector.toConfig();
+    var collectorConfig = collector.toConfig().withSampling(sampling.toConfig());
     var queryConfig = query.toConfig();
     // The embedded agent reports to this process's own Jaeger gRPC receiver, whose port is known
     // only once it listens; validate its flags now with a placeholder target.
@@ -68,32 +69,25 @@ final class AllInOneCommand implements Callable<Integer> {
     storage.factory();
     ShutdownSignal signal = signals.get();
     try (ServerRuntime runtime = new ServerRuntime()) {
-      Collector started;
-      Agent embeddedAgent = null;
-      QueryServer server;
-      AdminServer adminServer;
-      try {
+      return runtime.serve(signal, spec.commandLine().getOut(), adminAddress, () -> {
         Storage store = runtime.startStorage(storage);
-        server = runtime.components.add(new QueryServer(queryConfig, store, runtime.clock, new UiAssets()::addTo));
+        QueryServer server = runtime.components.add(
+            new QueryServer(queryConfig, store, runtime.clock, new UiAssets()::addTo));
         server.start();
-        started = runtime.components.add(new Collector(collectorConfig, store.spanWriter(), runtime.registry));
+        Collector started = runtime.components.add(
+            new Collector(collectorConfig, store.spanWriter(), runtime.registry));
         started.start();
+        String agentDescription = "";
         if (collectorConfig.endpoint(Endpoint.JAEGER_GRPC).isPresent()) {
-          embeddedAgent = runtime.components.add(new Agent(agent.toConfig(
+          Agent embedded = runtime.components.add(new Agent(agent.toConfig(
               List.of(new Address("127.0.0.1", started.port(Endpoint.JAEGER_GRPC)))), runtime.registry));
-          embeddedAgent.start();
+          embedded.start();
+          agentDescription = ", agent " + embedded.describe();
         }
-        adminServer = runtime.components.add(
-            new AdminServer(adminAddress, runtime.registry, store::check, runtime.clock));
-        adminServer.start();
-      } catch (IllegalStateException | StorageException e) {
-        throw new StartupException(e.getMessage(), e);
-      }
-      return runtime.serveUntilShutdown(signal, spec.commandLine().getOut(),
-          "Spoor all-in-one started (storage " + storage.type() + "): UI at http://localhost:"
-              + server.httpPort() + queryConfig.basePath() + " | " + server.describe() + ", " + started.describe()
-              + (embeddedAgent == null ? "" : ", agent " + embeddedAgent.describe())
-              + ", admin=" + new HostPort(adminAddress.host(), adminServer.port()));
+        return new ServerRuntime.Started("Spoor all-in-one started (storage " + storage.type()
+            + "): UI at http://localhost:" + server.httpPort() + queryConfig.basePath() + " | "
+            + server.describe() + ", " + started.describe() + agentDescription, store::check);
+      });
     }
   }
 }

@@ -1,9 +1,7 @@
 package io.spoor.server;
 
 import io.spoor.collector.Collector;
-import io.spoor.collector.HostPort;
 import io.spoor.storage.Storage;
-import io.spoor.storage.StorageException;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -52,22 +50,13 @@ final class CollectorCommand implements Callable<Integer> {
     storage.factory();
     ShutdownSignal signal = signals.get();
     try (ServerRuntime runtime = new ServerRuntime()) {
-      Storage store;
-      Collector started;
-      AdminServer adminServer;
-      try {
-        store = runtime.startStorage(storage);
-        started = runtime.components.add(new Collector(config, store.spanWriter(), runtime.registry));
+      return runtime.serve(signal, spec.commandLine().getOut(), adminAddress, () -> {
+        Storage store = runtime.startStorage(storage);
+        Collector started = runtime.components.add(new Collector(config, store.spanWriter(), runtime.registry));
         started.start();
-        adminServer = runtime.components.add(
-            new AdminServer(adminAddress, runtime.registry, store::check, runtime.clock));
-        adminServer.start();
-      } catch (IllegalStateException | StorageException e) {
-        throw new StartupException(e.getMessage(), e);
-      }
-      return runtime.serveUntilShutdown(signal, spec.commandLine().getOut(),
-          "Spoor collector started (storage " + storage.type() + "): " + started.describe()
-              + ", admin=" + new HostPort(adminAddress.host(), adminServer.port()));
+        return new ServerRuntime.Started(
+            "Spoor collector started (storage " + storage.type() + "): " + started.describe(), store::check);
+      });
     }
   }
 }

@@ -1,9 +1,7 @@
 package io.spoor.server;
 
-import io.spoor.collector.HostPort;
 import io.spoor.query.QueryServer;
 import io.spoor.storage.Storage;
-import io.spoor.storage.StorageException;
 import io.spoor.ui.UiAssets;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -49,21 +47,14 @@ final class QueryCommand implements Callable<Integer> {
     storage.factory();
     ShutdownSignal signal = signals.get();
     try (ServerRuntime runtime = new ServerRuntime()) {
-      QueryServer server;
-      AdminServer adminServer;
-      try {
+      return runtime.serve(signal, spec.commandLine().getOut(), adminAddress, () -> {
         Storage store = runtime.startStorage(storage);
-        server = runtime.components.add(new QueryServer(config, store, runtime.clock, new UiAssets()::addTo));
+        QueryServer server = runtime.components.add(
+            new QueryServer(config, store, runtime.clock, new UiAssets()::addTo));
         server.start();
-        adminServer = runtime.components.add(
-            new AdminServer(adminAddress, runtime.registry, store::check, runtime.clock));
-        adminServer.start();
-      } catch (IllegalStateException | StorageException e) {
-        throw new StartupException(e.getMessage(), e);
-      }
-      return runtime.serveUntilShutdown(signal, spec.commandLine().getOut(),
-          "Spoor query started (storage " + storage.type() + "): " + server.describe()
-              + ", admin=" + new HostPort(adminAddress.host(), adminServer.port()));
+        return new ServerRuntime.Started(
+            "Spoor query started (storage " + storage.type() + "): " + server.describe(), store::check);
+      });
     }
   }
 }

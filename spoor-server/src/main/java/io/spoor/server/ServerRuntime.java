@@ -6,9 +6,13 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.spoor.collector.HostPort;
+import io.spoor.storage.HealthStatus;
 import io.spoor.storage.Storage;
+import io.spoor.storage.StorageException;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +42,36 @@ final class ServerRuntime implements AutoCloseable {
     return storage;
   }
 
+  /** What a command's start-up returns: its start-up line and what its admin {@code /health} reports. */
+  record Started(String description, Supplier<HealthStatus> health) {}
+
+  /** A command's start-up: opens its components (adding them to {@link #components}). */
+  @FunctionalInterface
+  interface StartUp {
+    Started start();
+  }
+
+  /**
+   * Runs the start-up, opens the admin port, prints one start-up line, then serves until the
+   * shutdown signal and closes everything. A port in use or unreachable storage is a {@link
+   * StartupException}: one line, exit code 1.
+   */
+  int serve(ShutdownSignal signal, PrintWriter out, HostPort adminAddress, StartUp startUp)
+      throws InterruptedException {
+    String line;
+    try {
+      Started started = startUp.start();
+      AdminServer admin = components.add(new AdminServer(adminAddress, registry, started.health(), clock));
+      admin.start();
+      line = started.description() + ", admin=" + new HostPort(adminAddress.host(), admin.port());
+    } catch (IllegalStateException | StorageException e) {
+      throw new StartupException(e.getMessage(), e);
+    }
+    return serveUntilShutdown(signal, out, line);
+  }
+
   /** Prints the start-up line, waits for the signal, closes everything, and reports the close. */
-  int serveUntilShutdown(ShutdownSignal signal, PrintWriter out, String startLine) throws InterruptedException {
+  private int serveUntilShutdown(ShutdownSignal signal, PrintWriter out, String startLine) throws InterruptedException {
     logger.info(startLine);
     out.println(startLine);
     out.flush();
