@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.BlockBasedTableConfig;
@@ -55,6 +56,8 @@ final class BucketedDatabase implements AutoCloseable {
   private final @Nullable ColumnFamilyHandle defaultFamily;
   /** Start millis → bucket; the last one takes writes. */
   private final TreeMap<Long, ColumnFamilyHandle> buckets = new TreeMap<>();
+  /** Bytes written to the newest bucket since it was created or this store opened (plus its SST files then). */
+  private final AtomicLong currentBucketBytes = new AtomicLong();
   private boolean closed;
 
   private BucketedDatabase(RocksDbConfig config, Clock clock) {
@@ -114,6 +117,7 @@ final class BucketedDatabase implements AutoCloseable {
       if (buckets.isEmpty()) {
         createBucket(clock.millis());
       }
+      currentBucketBytes.set(sstBytes(buckets.lastEntry().getValue()));
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -154,6 +158,7 @@ final class BucketedDatabase implements AutoCloseable {
       Map.Entry<Long, ColumnFamilyHandle> current = buckets.lastEntry();
       filler.fill(batch, current.getKey(), current.getValue());
       db.write(writeOptions, batch);
+      currentBucketBytes.addAndGet(batch.getDataSize());
     } finally {
       read.unlock();
     }
@@ -171,7 +176,7 @@ final class BucketedDatabase implements AutoCloseable {
       checkOpen();
       Map.Entry<Long, ColumnFamilyHandle> current = buckets.lastEntry();
       boolean old = now - current.getKey() >= config.bucketWidth().toMillis();
-      boolean large = bucketBytes(current.getValue()) >= sizeBytes;
+      boolean large = currentBucketBytes.get() >= sizeBytes;
       if (!old && !large) {
         return false;
       }
@@ -212,7 +217,8 @@ final class BucketedDatabase implements AutoCloseable {
   /**
    * Drops the oldest bucket unless it is the only one.
    *
-   * @return the bytes it held by RocksDB's estimate, or -1 when nothing was dropped
+   * @return the bytes of its SST files (older buckets were flushed when they closed), or -1 when
+   *     nothing was dropped
    */
   long dropOldestForSpace() {
     Lock write = lock.writeLock();
@@ -222,7 +228,7 @@ final class BucketedDatabase implements AutoCloseable {
       if (buckets.size() < 2) {
         return -1;
       }
-      long bytes = bucketBytes(buckets.firstEntry().getValue());
+      long bytes = sstBytes(buckets.firstEntry().getValue());
       dropOldest();
       return bytes;
     } finally {
@@ -263,6 +269,7 @@ final class BucketedDatabase implements AutoCloseable {
       ColumnFamilyHandle handle = db.createColumnFamily(
           new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), bucketOptions));
       buckets.put(startMillis, handle);
+      currentBucketBytes.set(0);
     } catch (RocksDBException e) {
       throw new StorageException("rocksdb: cannot create bucket " + name + ": " + e.getMessage(), e);
     }
@@ -279,28 +286,9 @@ final class BucketedDatabase implements AutoCloseable {
     }
   }
 
-  /** RocksDB's estimate of the bytes in SST files and memtables of all buckets. */
-  long estimatedBytes() {
-    Lock read = lock.readLock();
-    read.lock();
+  private long sstBytes(ColumnFamilyHandle handle) {
     try {
-      long total = 0;
-      for (ColumnFamilyHandle handle : buckets.values()) {
-        total += bucketBytes(handle);
-      }
-      return total;
-    } finally {
-      read.unlock();
-    }
-  }
-
-  private long bucketBytes(ColumnFamilyHandle handle) {
-    if (closed) {
-      return 0;
-    }
-    try {
-      return db.getLongProperty(handle, "rocksdb.live-sst-files-size")
-          + db.getLongProperty(handle, "rocksdb.cur-size-all-mem-tables");
+      return db.getLongProperty(handle, "rocksdb.live-sst-files-size");
     } catch (RocksDBException e) {
       return 0;
     }
