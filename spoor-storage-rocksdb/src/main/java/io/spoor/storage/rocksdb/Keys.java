@@ -19,7 +19,7 @@ import java.util.Arrays;
  * I 't' service tagKey tagValue ~start traceId                       → empty (span, process, log tags)
  * I 'd' service duration(8, ascending) ~start traceId                → empty
  * V service                                                          → empty (services)
- * O service operation kind                                           → empty (operations)
+ * O service operation kind(SpanKind name)                             → empty (operations)
  * L time(8, ascending) sequence(8)                                   → links written by a job
  * </pre>
  *

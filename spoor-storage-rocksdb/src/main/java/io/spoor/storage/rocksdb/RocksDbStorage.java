@@ -34,7 +34,7 @@ final class RocksDbStorage implements Storage {
   private final Clock clock;
   private final RocksDbMetrics metrics = new RocksDbMetrics();
   private final Object lifecycle = new Object();
-  private @Nullable Started started;
+  private volatile @Nullable Started started;
   private boolean closed;
 
   RocksDbStorage(RocksDbConfig config, Clock clock) {
