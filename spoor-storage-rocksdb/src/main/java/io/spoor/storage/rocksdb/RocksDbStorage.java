@@ -58,7 +58,12 @@ final class RocksDbStorage implements Storage {
         return;
       }
       BucketedDatabase database = BucketedDatabase.open(config, clock);
-      started = new Started(database, config, metrics, clock);
+      try {
+        started = new Started(database, config, metrics, clock);
+      } catch (RuntimeException e) {
+        database.close();
+        throw e;
+      }
       log.info("rocksdb storage at {}: span TTL {}, max disk {} bytes, memory {} bytes, sync writes {}",
           config.path().toAbsolutePath(), config.spanTtl(), config.maxDiskBytes(), config.memoryBytes(),
           config.syncWrites());

@@ -1,6 +1,7 @@
 package io.spoor.storage.rocksdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.spoor.model.TraceId;
 import io.spoor.storage.StorageException;
@@ -58,6 +59,15 @@ class DiskFullTest {
       assertThat(storage.check().reason()).contains("writes failing").containsIgnoringCase("no space");
       assertThat(storage.spanReader().getTrace(TraceId.of(1))).as("reads after the failure").isPresent();
       assertThat(storage.spanReader().getServices()).containsExactly("full-service");
+
+      // RocksDB recovers by itself once its file system has room for a flush again (64 MiB here).
+      assertThat(run("mount", "-o", "remount,size=256m", path.toString())).as("tmpfs grown").isTrue();
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+          .ignoreExceptionsInstanceOf(StorageException.class).untilAsserted(() -> {
+        storage.spanWriter().write(TestSpans.trace(5_000, "full-service", 5, start, 10));
+        assertThat(storage.check().healthy()).isTrue();
+      });
+      assertThat(storage.spanReader().getTrace(TraceId.of(5_000))).as("a write once space is free").isPresent();
     } finally {
       storage.close();
     }
