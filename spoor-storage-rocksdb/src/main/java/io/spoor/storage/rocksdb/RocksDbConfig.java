@@ -1,5 +1,6 @@
 package io.spoor.storage.rocksdb;
 
+import io.spoor.storage.GoDuration;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -23,7 +24,7 @@ record RocksDbConfig(Path path, Duration spanTtl, long maxDiskBytes, boolean syn
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(spanTtl, "spanTtl");
     if (spanTtl.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw new IllegalArgumentException("--" + RocksDbStorageFactory.SPAN_TTL + ": " + spanTtl
+      throw new IllegalArgumentException("--" + RocksDbStorageFactory.SPAN_TTL + ": " + GoDuration.format(spanTtl)
           + " (expected: at least 1s)");
     }
     if (maxDiskBytes < 1L << 20) {
