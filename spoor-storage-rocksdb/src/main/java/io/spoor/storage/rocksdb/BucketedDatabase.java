@@ -294,19 +294,6 @@ final class BucketedDatabase implements AutoCloseable {
     }
   }
 
-  /** Number of background errors RocksDB has seen (for example a full disk during a flush). */
-  long backgroundErrors() {
-    Lock read = lock.readLock();
-    read.lock();
-    try {
-      return closed ? 0 : db.getLongProperty("rocksdb.background-errors");
-    } catch (RocksDBException e) {
-      return 0;
-    } finally {
-      read.unlock();
-    }
-  }
-
   Path path() {
     return config.path();
   }

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ReadOptions;
@@ -95,7 +96,7 @@ final class RocksDbSpanReader implements SpanReader {
   }
 
   private static void scanNames(RocksDB db, List<ColumnFamilyHandle> buckets, byte[] prefix,
-      java.util.function.Consumer<String[]> action) {
+      Consumer<String[]> action) {
     try (Slice upper = new Slice(Keys.upperBound(prefix));
         ReadOptions options = new ReadOptions().setTotalOrderSeek(true).setIterateUpperBound(upper)) {
       for (ColumnFamilyHandle bucket : buckets) {
