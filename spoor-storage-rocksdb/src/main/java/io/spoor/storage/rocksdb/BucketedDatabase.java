@@ -166,29 +166,46 @@ final class BucketedDatabase implements AutoCloseable {
 
   /**
    * Starts a new bucket when the current one is older than the bucket width or holds at least
-   * {@code sizeBytes}, and flushes the old one's memtable so its WAL can go.
+   * {@code sizeBytes}, then flushes the old one's memtable so its WAL can go.
    */
   boolean rollIfDue(long sizeBytes) {
     long now = clock.millis();
+    Map.Entry<Long, ColumnFamilyHandle> previous;
     Lock write = lock.writeLock();
     write.lock();
     try {
       checkOpen();
-      Map.Entry<Long, ColumnFamilyHandle> current = buckets.lastEntry();
-      boolean old = now - current.getKey() >= config.bucketWidth().toMillis();
+      previous = buckets.lastEntry();
+      boolean old = now - previous.getKey() >= config.bucketWidth().toMillis();
       boolean large = currentBucketBytes.get() >= sizeBytes;
       if (!old && !large) {
         return false;
       }
-      createBucket(Math.max(now, current.getKey() + 1));
-      try (FlushOptions flush = new FlushOptions().setWaitForFlush(false)) {
-        db.flush(flush, current.getValue());
-      }
-      return true;
-    } catch (RocksDBException e) {
-      throw new StorageException("rocksdb: cannot start a new bucket: " + e.getMessage(), e);
+      createBucket(Math.max(now, previous.getKey() + 1));
     } finally {
       write.unlock();
+    }
+    flushIfLive(previous.getKey());
+    return true;
+  }
+
+  /**
+   * Flushes a closed bucket's memtable and waits, so that RocksDB frees the WAL files that held it
+   * before the next disk measurement. Under the read lock: writes and reads go on meanwhile, and the
+   * bucket cannot be dropped under the flush.
+   */
+  private void flushIfLive(long bucketStart) {
+    Lock read = lock.readLock();
+    read.lock();
+    try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+      ColumnFamilyHandle bucket = closed ? null : buckets.get(bucketStart);
+      if (bucket != null) {
+        db.flush(flush, bucket);
+      }
+    } catch (RocksDBException e) {
+      throw new StorageException("rocksdb: cannot flush bucket " + PREFIX + bucketStart + ": " + e.getMessage(), e);
+    } finally {
+      read.unlock();
     }
   }
 
