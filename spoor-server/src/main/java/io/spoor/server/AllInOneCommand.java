@@ -29,9 +29,12 @@ import picocli.CommandLine.Spec;
     footerHeading = SpoorCommand.FOOTER_HEADING,
     footer = {SpoorCommand.FOOTER_ENVIRONMENT, SpoorCommand.FOOTER_EXIT_CODES})
 final class AllInOneCommand implements Callable<Integer> {
+  /** Defaults to the embedded persistent store: a first run keeps its traces across restarts. */
   @Mixin
-  @SuppressWarnings("unused")
-  StorageOptions storage;
+  final StorageOptions storage;
+
+  /** The embedded persistent store, when it is on the class path. */
+  static final String DEFAULT_STORAGE = "rocksdb";
 
   @Mixin
   CollectorOptions collector = new CollectorOptions();
@@ -54,8 +57,9 @@ final class AllInOneCommand implements Callable<Integer> {
 
   private final Supplier<ShutdownSignal> signals;
 
-  AllInOneCommand(Supplier<ShutdownSignal> signals) {
+  AllInOneCommand(Supplier<ShutdownSignal> signals, StorageOptions storage) {
     this.signals = signals;
+    this.storage = storage;
   }
 
   @Override

@@ -35,7 +35,8 @@ final class CommandFactory implements IFactory {
       return type.cast(new QueryCommand(signals));
     }
     if (type == AllInOneCommand.class) {
-      return type.cast(new AllInOneCommand(signals));
+      return type.cast(new AllInOneCommand(signals,
+          new StorageOptions(storageFactories, environment, AllInOneCommand.DEFAULT_STORAGE)));
     }
     if (type == CollectorCommand.class) {
       return type.cast(new CollectorCommand(signals));

@@ -43,17 +43,23 @@ public final class StorageOptions {
   @Spec(Spec.Target.MIXEE)
   private CommandSpec mixee;
 
+  // No defaultValue in the annotation: the default is this instance's, so all-in-one can default
+  // to the embedded persistent store while the other commands default to memory.
   @Option(
       names = TYPE_FLAG,
       paramLabel = "<type>",
-      defaultValue = DEFAULT_TYPE,
-      description = "Storage backend, one of those listed under 'Storage backends'. Default: "
-          + DEFAULT_TYPE + ". Env: SPAN_STORAGE_TYPE.")
-  private String type = DEFAULT_TYPE;
+      description = "Storage backend, one of those listed under 'Storage backends'. "
+          + "Default: ${DEFAULT-VALUE}. Env: SPAN_STORAGE_TYPE.")
+  private String type;
 
   StorageOptions(List<StorageFactory> factories, Environment environment) {
+    this(factories, environment, DEFAULT_TYPE);
+  }
+
+  StorageOptions(List<StorageFactory> factories, Environment environment, String defaultType) {
     this.factories = List.copyOf(factories);
     this.environment = Objects.requireNonNull(environment, "environment");
+    this.type = Objects.requireNonNull(defaultType, "defaultType");
   }
 
   /** The backend name as given by flag, environment or default. */

@@ -49,6 +49,8 @@ class AllInOneCommandIT {
 
   @Test
   void openTelemetrySpansAreSearchableThroughTheQueryApi() throws Exception {
+    java.nio.file.Path dataDir = java.nio.file.Files.createTempDirectory(
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target")), "all-in-one-data");
     Map<String, String> env = Map.ofEntries(
         Map.entry("PROCESSOR_JAEGER_COMPACT_SERVER_HOST_PORT", "127.0.0.1:0"),
         Map.entry("PROCESSOR_JAEGER_BINARY_SERVER_HOST_PORT", "127.0.0.1:0"),
@@ -60,7 +62,8 @@ class AllInOneCommandIT {
         Map.entry("COLLECTOR_ZIPKIN_HOST_PORT", "127.0.0.1:0"),
         Map.entry("QUERY_HTTP_SERVER_HOST_PORT", "127.0.0.1:0"),
         Map.entry("QUERY_GRPC_SERVER_HOST_PORT", "127.0.0.1:0"),
-        Map.entry("ADMIN_HTTP_HOST_PORT", "127.0.0.1:0"));
+        Map.entry("ADMIN_HTTP_HOST_PORT", "127.0.0.1:0"),
+        Map.entry("ROCKSDB_PATH", dataDir.toString()));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     ShutdownSignal signal = new ShutdownSignal();
@@ -69,6 +72,7 @@ class AllInOneCommandIT {
         new String[] {"all-in-one", "--collector.num-workers=2"}, new PrintWriter(out, true), new PrintWriter(err, true)));
     await().atMost(Duration.ofSeconds(30)).until(() -> out.toString().contains("admin="));
     String line = out.toString();
+    assertThat(line).contains("(storage rocksdb)");
     int query = port(line, "http://localhost:(\\d+)/");
     int otlp = port(line, "otlp_http=127\\.0\\.0\\.1:(\\d+)");
 
