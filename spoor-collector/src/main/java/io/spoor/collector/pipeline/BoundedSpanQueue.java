@@ -77,6 +77,16 @@ final class BoundedSpanQueue {
     }
   }
 
+  /** Whether any batch would be refused now: closed, or at a bound. */
+  boolean isFull() {
+    lock.lock();
+    try {
+      return closed || spans >= maxSpans || bytes >= maxBytes;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Refuses further offers; what is queued can still be polled. */
   void close() {
     lock.lock();

@@ -11,7 +11,8 @@ import java.time.Duration;
  * {@code spoor_collector_spans_rejected_total{format,transport,reason}} (refused back to the client:
  * {@code queue_full}, {@code invalid}), {@code spoor_collector_spans_dropped_total{reason}} (accepted
  * but never stored: {@code storage_error}, {@code shutdown}), {@code spoor_collector_spans_saved_total},
- * {@code spoor_collector_queue_length} (spans), {@code spoor_collector_queue_capacity} (spans),
+ * {@code spoor_collector_requests_rejected_total{format,transport,reason}} (requests refused before
+ * their spans were decoded, because the queue was full), {@code spoor_collector_queue_length} (spans), {@code spoor_collector_queue_capacity} (spans),
  * {@code spoor_collector_queue_bytes}, {@code spoor_collector_save_latency_seconds}.
  *
  * <p>They obey: received = rejected + accepted, and accepted = saved + dropped + queue length.
@@ -41,6 +42,13 @@ public final class CollectorMetrics {
         .description("Spans refused back to the client, which may retry")
         .tag("format", batch.format()).tag("transport", batch.transport()).tag("reason", reason)
         .register(registry).increment(batch.size());
+  }
+
+  void refusedRequest(String format, String transport) {
+    Counter.builder("spoor.collector.requests.rejected")
+        .description("Requests refused with 429 / RESOURCE_EXHAUSTED before decoding, the queue being full")
+        .tag("format", format).tag("transport", transport).tag("reason", "queue_full")
+        .register(registry).increment();
   }
 
   void dropped(int spans, String reason) {

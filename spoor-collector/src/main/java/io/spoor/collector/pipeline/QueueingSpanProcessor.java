@@ -74,6 +74,16 @@ public final class QueueingSpanProcessor implements SpanProcessor, AutoCloseable
     }
   }
 
+  @Override
+  public boolean hasCapacity() {
+    return !queue.isFull();
+  }
+
+  @Override
+  public void refusedBeforeDecoding(String format, String transport) {
+    metrics.refusedRequest(format, transport);
+  }
+
   private static @Nullable String findInvalidSpan(List<Span> spans) {
     for (int i = 0; i < spans.size(); i++) {
       Span s = spans.get(i);

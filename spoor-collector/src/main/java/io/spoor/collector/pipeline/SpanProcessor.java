@@ -10,4 +10,16 @@ public interface SpanProcessor {
    * @throws OverCapacityException when the queue cannot take the batch now; the client should retry
    */
   void process(SpanBatch batch);
+
+  /**
+   * Whether a batch could be taken now. Receivers ask before decoding, so that a collector under
+   * overload answers 429 / RESOURCE_EXHAUSTED without spending CPU on spans it would refuse. A true
+   * answer is a hint, not a promise: {@link #process} may still refuse.
+   */
+  default boolean hasCapacity() {
+    return true;
+  }
+
+  /** Counts a request refused by {@link #hasCapacity()} before its spans were decoded. */
+  default void refusedBeforeDecoding(String format, String transport) {}
 }

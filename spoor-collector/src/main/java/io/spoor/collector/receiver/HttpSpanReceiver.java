@@ -67,6 +67,12 @@ public final class HttpSpanReceiver implements HttpService {
   }
 
   private HttpResponse handle(AggregatedHttpRequest agg, Registration registration) {
+    if (!processor.hasCapacity()) {
+      // Shed before decoding: under overload, decoding spans only to refuse them wastes the CPU
+      // that the workers need to drain the queue.
+      processor.refusedBeforeDecoding(format, "http");
+      return tooManyRequests("collector queue is full; retry later");
+    }
     SpanBodyDecoder.Decoded decoded;
     try {
       decoded = registration.decoder.decode(agg.content().array());
@@ -76,16 +82,20 @@ public final class HttpSpanReceiver implements HttpService {
     try {
       processor.process(SpanBatch.of(decoded.spans(), format, "http"));
     } catch (OverCapacityException e) {
-      return HttpResponse.of(
-          ResponseHeaders.builder(HttpStatus.TOO_MANY_REQUESTS)
-              .add(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS)
-              .contentType(MediaType.PLAIN_TEXT_UTF_8)
-              .build(),
-          com.linecorp.armeria.common.HttpData.ofUtf8(e.getMessage() + "\n"));
+      return tooManyRequests(e.getMessage());
     } catch (IllegalArgumentException e) {
       return text(HttpStatus.BAD_REQUEST, e.getMessage());
     }
     return decoded.onAccepted().get();
+  }
+
+  private static HttpResponse tooManyRequests(@Nullable String message) {
+    return HttpResponse.of(
+        ResponseHeaders.builder(HttpStatus.TOO_MANY_REQUESTS)
+            .add(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS)
+            .contentType(MediaType.PLAIN_TEXT_UTF_8)
+            .build(),
+        com.linecorp.armeria.common.HttpData.ofUtf8(message + "\n"));
   }
 
   static HttpResponse text(HttpStatus status, @Nullable String message) {

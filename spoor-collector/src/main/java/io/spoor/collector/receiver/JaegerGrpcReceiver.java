@@ -24,6 +24,12 @@ public final class JaegerGrpcReceiver extends CollectorServiceGrpc.CollectorServ
 
   @Override
   public void postSpans(PostSpansRequest request, StreamObserver<PostSpansResponse> response) {
+    if (!processor.hasCapacity()) {
+      processor.refusedBeforeDecoding("jaeger", "grpc");
+      response.onError(io.grpc.Status.RESOURCE_EXHAUSTED
+          .withDescription("collector queue is full; retry later").asRuntimeException());
+      return;
+    }
     try {
       List<Span> spans = codec.fromBatch(request.getBatch());
       processor.process(SpanBatch.of(spans, "jaeger", "grpc"));

@@ -24,6 +24,12 @@ public final class OtlpGrpcReceiver extends TraceServiceGrpc.TraceServiceImplBas
 
   @Override
   public void export(ExportTraceServiceRequest request, StreamObserver<ExportTraceServiceResponse> response) {
+    if (!processor.hasCapacity()) {
+      processor.refusedBeforeDecoding("otlp", "grpc");
+      response.onError(io.grpc.Status.RESOURCE_EXHAUSTED
+          .withDescription("collector queue is full; retry later").asRuntimeException());
+      return;
+    }
     OtlpDecodeResult result;
     try {
       result = OtlpCodec.decode(request);

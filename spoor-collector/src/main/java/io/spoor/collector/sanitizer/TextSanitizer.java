@@ -55,8 +55,11 @@ final class TextSanitizer implements SpanSanitizer {
   }
 
   static boolean valid(String s) {
-    for (int i = 0; i < s.length(); i++) {
+    for (int i = 0, n = s.length(); i < n; i++) {
       char c = s.charAt(i);
+      if (c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE) {
+        continue; // the common case, one comparison pair per char
+      }
       if (Character.isHighSurrogate(c)) {
         if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
           return false;

@@ -168,7 +168,11 @@ class QueueingSpanProcessorTest {
       processor.process(SpanBatch.of(spans(3, 10), "otlp", "grpc"));
       assertThatThrownBy(() -> processor.process(SpanBatch.of(spans(4, 10), "otlp", "grpc")))
           .isInstanceOf(OverCapacityException.class).hasMessageContaining("retry later");
+      assertThat(processor.hasCapacity()).isFalse();
+      processor.refusedBeforeDecoding("otlp", "http");
+      assertThat(count("spoor.collector.requests.rejected", "reason", "queue_full")).isEqualTo(1);
       gate.countDown();
+      await().atMost(Duration.ofSeconds(5)).until(processor::hasCapacity);
     }
     assertThat(writer.stored).hasSize(30);
   }

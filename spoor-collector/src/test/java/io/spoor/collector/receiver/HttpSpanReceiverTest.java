@@ -146,6 +146,47 @@ class HttpSpanReceiverTest {
   }
 
   @Test
+  void aFullQueueIsShedBeforeTheBodyIsDecoded() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger decoded = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+    io.spoor.collector.pipeline.SpanProcessor fullProcessor = new io.spoor.collector.pipeline.SpanProcessor() {
+      @Override
+      public void process(SpanBatch batch) {
+        throw new AssertionError("must not be called");
+      }
+
+      @Override
+      public boolean hasCapacity() {
+        return false;
+      }
+
+      @Override
+      public void refusedBeforeDecoding(String format, String transport) {
+        refused.incrementAndGet();
+      }
+    };
+    HttpSpanReceiver receiver = HttpSpanReceiver.builder(fullProcessor, "lines")
+        .acceptWith202("text/x-spans", body -> {
+          decoded.incrementAndGet();
+          return decodeLines(body);
+        }).build();
+    Server full = Server.builder().http(new InetSocketAddress("127.0.0.1", 0)).service("/spans", receiver).build();
+    full.start().join();
+    try {
+      HttpResponse<String> r = client.send(HttpRequest.newBuilder(
+              URI.create("http://127.0.0.1:" + full.activeLocalPort() + "/spans"))
+          .header("Content-Type", "text/x-spans").POST(HttpRequest.BodyPublishers.ofString("1 2 svc op")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(429);
+      assertThat(r.headers().firstValue("Retry-After")).hasValue("1");
+      assertThat(decoded.get()).isZero();
+      assertThat(refused.get()).isEqualTo(1);
+    } finally {
+      full.stop().join();
+    }
+  }
+
+  @Test
   void onlyPostIsAllowed() throws Exception {
     HttpResponse<String> r = client.send(HttpRequest.newBuilder(
         URI.create("http://127.0.0.1:" + server.activeLocalPort() + "/spans")).GET().build(),
