@@ -86,7 +86,9 @@ public final class CollectorComparison implements Callable<Integer> {
   @Nullable Path zipkinJar;
 
   @Option(names = "--spoor-command", defaultValue = "java -Xmx{heap} -jar spoor-server/target/spoor.jar collector "
-      + "--collector.zipkin.host-port=127.0.0.1:{port} --admin.http.host-port=127.0.0.1:{admin-port}",
+      + "--collector.zipkin.host-port=127.0.0.1:{port} --admin.http.host-port=127.0.0.1:{admin-port} "
+      + "--collector.grpc-server.host-port=127.0.0.1:0 --collector.http-server.host-port=127.0.0.1:0 "
+      + "--collector.otlp.grpc.host-port=127.0.0.1:0 --collector.otlp.http.host-port=127.0.0.1:0",
       description = "Spoor's command line; {port}, {admin-port} and {heap} are filled in (default: ${DEFAULT-VALUE})")
   String spoorCommand = "";
 
