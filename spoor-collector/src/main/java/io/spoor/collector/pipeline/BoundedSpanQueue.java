@@ -17,7 +17,7 @@ final class BoundedSpanQueue {
   private final long maxBytes;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notEmpty = lock.newCondition();
-  private final ArrayDeque<SpanBatch> batches = new ArrayDeque<>();
+  private final ArrayDeque<PendingBatch> batches = new ArrayDeque<>();
   private long spans;
   private long bytes;
   private boolean closed;
@@ -34,7 +34,8 @@ final class BoundedSpanQueue {
   }
 
   /** Adds the batch unless that would exceed a bound or the queue is closed. Never blocks on space. */
-  boolean offer(SpanBatch batch) {
+  boolean offer(PendingBatch pending) {
+    SpanBatch batch = pending.batch();
     lock.lock();
     try {
       if (closed) {
@@ -44,7 +45,7 @@ final class BoundedSpanQueue {
       if (!fits && !batches.isEmpty()) {
         return false;
       }
-      batches.addLast(batch);
+      batches.addLast(pending);
       spans += batch.size();
       bytes += batch.estimatedBytes();
       notEmpty.signal();
@@ -58,7 +59,7 @@ final class BoundedSpanQueue {
    * The oldest batch, waiting up to the timeout; null on timeout, or when the queue is closed and
    * drained.
    */
-  @Nullable SpanBatch poll(long timeout, TimeUnit unit) throws InterruptedException {
+  @Nullable PendingBatch poll(long timeout, TimeUnit unit) throws InterruptedException {
     long nanos = unit.toNanos(timeout);
     lock.lockInterruptibly();
     try {
@@ -68,10 +69,10 @@ final class BoundedSpanQueue {
         }
         nanos = notEmpty.awaitNanos(nanos);
       }
-      SpanBatch batch = batches.removeFirst();
-      spans -= batch.size();
-      bytes -= batch.estimatedBytes();
-      return batch;
+      PendingBatch pending = batches.removeFirst();
+      spans -= pending.batch().size();
+      bytes -= pending.batch().estimatedBytes();
+      return pending;
     } finally {
       lock.unlock();
     }

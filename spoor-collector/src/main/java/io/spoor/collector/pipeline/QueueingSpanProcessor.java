@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
@@ -57,7 +58,7 @@ public final class QueueingSpanProcessor implements SpanProcessor, AutoCloseable
   }
 
   @Override
-  public void process(SpanBatch batch) {
+  public CompletableFuture<Void> process(SpanBatch batch) {
     metrics.received(batch);
     String invalid = findInvalidSpan(batch.spans());
     if (invalid != null) {
@@ -65,13 +66,15 @@ public final class QueueingSpanProcessor implements SpanProcessor, AutoCloseable
       throw new IllegalArgumentException(invalid);
     }
     if (batch.size() == 0) {
-      return;
+      return CompletableFuture.completedFuture(null);
     }
-    if (!queue.offer(batch)) {
+    CompletableFuture<Void> stored = new CompletableFuture<>();
+    if (!queue.offer(new PendingBatch(batch, stored))) {
       metrics.rejected(batch, "queue_full");
       throw new OverCapacityException("collector queue is full ("
           + queue.spans() + " of " + queue.maxSpans() + " spans); retry later");
     }
+    return stored;
   }
 
   @Override
@@ -100,7 +103,7 @@ public final class QueueingSpanProcessor implements SpanProcessor, AutoCloseable
   private void work() {
     try {
       while (true) {
-        SpanBatch batch = queue.poll(100, TimeUnit.MILLISECONDS);
+        PendingBatch batch = queue.poll(100, TimeUnit.MILLISECONDS);
         if (batch == null) {
           if (isClosed()) {
             return;
@@ -114,7 +117,8 @@ public final class QueueingSpanProcessor implements SpanProcessor, AutoCloseable
     }
   }
 
-  private void write(SpanBatch batch) {
+  private void write(PendingBatch pending) {
+    SpanBatch batch = pending.batch();
     List<Span> sanitized = new ArrayList<>(batch.size());
     for (Span span : batch.spans()) {
       sanitized.add(sanitizer.sanitize(span));
@@ -123,9 +127,11 @@ public final class QueueingSpanProcessor implements SpanProcessor, AutoCloseable
     try {
       writer.write(sanitized);
       metrics.saved(sanitized.size(), Duration.ofNanos(System.nanoTime() - start));
+      pending.stored().complete(null);
     } catch (RuntimeException e) {
       metrics.dropped(sanitized.size(), "storage_error");
       warnRateLimited(e, sanitized.size());
+      pending.stored().completeExceptionally(e);
     }
   }
 
@@ -166,9 +172,10 @@ public final class QueueingSpanProcessor implements SpanProcessor, AutoCloseable
       t.interrupt();
     }
     try {
-      SpanBatch left;
+      PendingBatch left;
       while ((left = queue.poll(0, TimeUnit.MILLISECONDS)) != null) {
-        metrics.dropped(left.size(), "shutdown");
+        metrics.dropped(left.batch().size(), "shutdown");
+        left.stored().completeExceptionally(new OverCapacityException("collector shut down before storing"));
       }
     } catch (InterruptedException e) {
       interrupted = true;

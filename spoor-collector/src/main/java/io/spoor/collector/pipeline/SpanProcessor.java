@@ -1,15 +1,20 @@
 package io.spoor.collector.pipeline;
 
+import java.util.concurrent.CompletableFuture;
+
 /** Where receivers hand decoded spans. Thread-safe; never blocks the caller. */
 public interface SpanProcessor {
   /**
-   * Validates the batch and accepts it whole for storage, or refuses it whole.
+   * Validates the batch and accepts it whole for storage, or refuses it whole. The returned future
+   * completes once the spans are stored (durable as far as the storage promises, e.g. in RocksDB's
+   * write-ahead log), or exceptionally with the storage's error: receivers answer the client only
+   * then, so an acknowledged span is never lost when the process dies.
    *
    * @throws IllegalArgumentException when a span is invalid (a zero trace or span id); nothing of the
    *     batch is stored, and the message names the span
    * @throws OverCapacityException when the queue cannot take the batch now; the client should retry
    */
-  void process(SpanBatch batch);
+  CompletableFuture<Void> process(SpanBatch batch);
 
   /**
    * Whether a batch could be taken now. Receivers ask before decoding, so that a collector under

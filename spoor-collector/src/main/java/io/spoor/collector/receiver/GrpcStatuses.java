@@ -7,7 +7,12 @@ import io.spoor.collector.pipeline.OverCapacityException;
 final class GrpcStatuses {
   private GrpcStatuses() {}
 
-  static Status of(RuntimeException e) {
+  static Status of(Throwable error) {
+    Throwable e = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+        ? error.getCause() : error;
+    if (e instanceof io.spoor.storage.StorageException) {
+      return Status.UNAVAILABLE.withDescription("cannot store spans: " + e.getMessage());
+    }
     if (e instanceof OverCapacityException) {
       return Status.RESOURCE_EXHAUSTED.withDescription(e.getMessage());
     }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -79,14 +80,33 @@ public final class HttpSpanReceiver implements HttpService {
     } catch (IllegalArgumentException e) {
       return text(HttpStatus.BAD_REQUEST, "Unable to process request body: " + e.getMessage());
     }
+    CompletableFuture<Void> stored;
     try {
-      processor.process(SpanBatch.of(decoded.spans(), format, "http"));
+      stored = processor.process(SpanBatch.of(decoded.spans(), format, "http"));
     } catch (OverCapacityException e) {
       return tooManyRequests(e.getMessage());
     } catch (IllegalArgumentException e) {
       return text(HttpStatus.BAD_REQUEST, e.getMessage());
     }
-    return decoded.onAccepted().get();
+    // Answer once the spans are stored, so that an acknowledged span survives a crash.
+    return HttpResponse.of(stored.handle((ok, error) -> error == null
+        ? decoded.onAccepted().get()
+        : notStored(error)));
+  }
+
+  /** The storage failed (or the collector stopped) before the spans were stored: the client retries. */
+  private static HttpResponse notStored(Throwable error) {
+    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+        ? error.getCause() : error;
+    if (cause instanceof OverCapacityException) {
+      return tooManyRequests(cause.getMessage());
+    }
+    return HttpResponse.of(
+        ResponseHeaders.builder(HttpStatus.SERVICE_UNAVAILABLE)
+            .add(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS)
+            .contentType(MediaType.PLAIN_TEXT_UTF_8)
+            .build(),
+        com.linecorp.armeria.common.HttpData.ofUtf8("Cannot store spans: " + cause.getMessage() + "\n"));
   }
 
   private static HttpResponse tooManyRequests(@Nullable String message) {

@@ -30,14 +30,22 @@ public final class JaegerGrpcReceiver extends CollectorServiceGrpc.CollectorServ
           .withDescription("collector queue is full; retry later").asRuntimeException());
       return;
     }
+    java.util.concurrent.CompletableFuture<Void> stored;
     try {
       List<Span> spans = codec.fromBatch(request.getBatch());
-      processor.process(SpanBatch.of(spans, "jaeger", "grpc"));
+      stored = processor.process(SpanBatch.of(spans, "jaeger", "grpc"));
     } catch (RuntimeException e) {
       response.onError(GrpcStatuses.of(e).asRuntimeException());
       return;
     }
-    response.onNext(PostSpansResponse.getDefaultInstance());
-    response.onCompleted();
+    // Answer once the spans are stored, so that an acknowledged span survives a crash.
+    stored.whenComplete((ok, error) -> {
+      if (error != null) {
+        response.onError(GrpcStatuses.of(error).asRuntimeException());
+        return;
+      }
+      response.onNext(PostSpansResponse.getDefaultInstance());
+      response.onCompleted();
+    });
   }
 }

@@ -37,14 +37,22 @@ public final class OtlpGrpcReceiver extends TraceServiceGrpc.TraceServiceImplBas
       response.onError(GrpcStatuses.of(e).asRuntimeException());
       return;
     }
+    java.util.concurrent.CompletableFuture<Void> stored;
     try {
-      processor.process(SpanBatch.of(result.spans(), "otlp", "grpc"));
+      stored = processor.process(SpanBatch.of(result.spans(), "otlp", "grpc"));
     } catch (RuntimeException e) {
       Status status = GrpcStatuses.of(e);
       response.onError(status.asRuntimeException());
       return;
     }
-    response.onNext(OtlpHttpReceiver.response(result));
-    response.onCompleted();
+    // Answer once the spans are stored, so that an acknowledged span survives a crash.
+    stored.whenComplete((ok, error) -> {
+      if (error != null) {
+        response.onError(GrpcStatuses.of(error).asRuntimeException());
+        return;
+      }
+      response.onNext(OtlpHttpReceiver.response(result));
+      response.onCompleted();
+    });
   }
 }

@@ -124,6 +124,21 @@ class QueueingSpanProcessorTest {
   }
 
   @Test
+  void theFutureCompletesOnlyOnceTheSpansAreStored() throws Exception {
+    CountDownLatch gate = new CountDownLatch(1);
+    GatedWriter writer = new GatedWriter(gate);
+    try (QueueingSpanProcessor processor = new QueueingSpanProcessor(
+        PipelineConfig.DEFAULTS, writer, SpanSanitizer.standard(4096), metrics)) {
+      processor.start();
+      var stored = processor.process(SpanBatch.of(spans(1, 3), "otlp", "grpc"));
+      assertThat(stored).isNotDone();
+      gate.countDown();
+      stored.get(5, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(writer.stored).hasSize(3);
+    }
+  }
+
+  @Test
   void storageFailuresAreCountedAsDropped() {
     SpanWriter failing = spans -> {
       throw new StorageException("disk full");
@@ -131,9 +146,10 @@ class QueueingSpanProcessorTest {
     try (QueueingSpanProcessor processor = new QueueingSpanProcessor(
         PipelineConfig.DEFAULTS, failing, SpanSanitizer.standard(4096), metrics)) {
       processor.start();
-      processor.process(SpanBatch.of(spans(1, 5), "zipkin", "http"));
+      var stored = processor.process(SpanBatch.of(spans(1, 5), "zipkin", "http"));
       await().atMost(Duration.ofSeconds(5))
           .until(() -> count("spoor.collector.spans.dropped", "reason", "storage_error") == 5);
+      assertThat(stored).isCompletedExceptionally();
     }
   }
 

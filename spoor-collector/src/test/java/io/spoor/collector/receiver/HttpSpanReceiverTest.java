@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class HttpSpanReceiverTest {
   static final List<SpanBatch> received = new CopyOnWriteArrayList<>();
   static volatile boolean full;
+  static volatile boolean storageDown;
   static Server server;
   static final HttpClient client = HttpClient.newHttpClient();
 
@@ -56,7 +57,11 @@ class HttpSpanReceiverTest {
       if (batch.spans().stream().anyMatch(s -> s.spanId().isZero())) {
         throw new IllegalArgumentException("spans[0].spanId: 0 (expected: a non-zero span id)");
       }
+      if (storageDown) {
+        return java.util.concurrent.CompletableFuture.failedFuture(new io.spoor.storage.StorageException("disk full"));
+      }
       received.add(batch);
+      return java.util.concurrent.CompletableFuture.completedFuture(null);
     }, "lines").acceptWith202("text/x-spans", HttpSpanReceiverTest::decodeLines).build();
     server = Server.builder()
         .http(new InetSocketAddress("127.0.0.1", 0))
@@ -75,6 +80,16 @@ class HttpSpanReceiverTest {
   void reset() {
     received.clear();
     full = false;
+    storageDown = false;
+  }
+
+  @Test
+  void aStorageFailureIs503SoTheClientRetries() throws Exception {
+    storageDown = true;
+    HttpResponse<String> r = post("text/x-spans", "1 2 svc op".getBytes(StandardCharsets.UTF_8));
+    assertThat(r.statusCode()).isEqualTo(503);
+    assertThat(r.headers().firstValue("Retry-After")).hasValue("1");
+    assertThat(r.body()).contains("Cannot store spans: disk full");
   }
 
   private HttpResponse<String> post(String contentType, byte[] body, String... headers) throws Exception {
@@ -151,7 +166,7 @@ class HttpSpanReceiverTest {
     java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
     io.spoor.collector.pipeline.SpanProcessor fullProcessor = new io.spoor.collector.pipeline.SpanProcessor() {
       @Override
-      public void process(SpanBatch batch) {
+      public java.util.concurrent.CompletableFuture<Void> process(SpanBatch batch) {
         throw new AssertionError("must not be called");
       }
 
