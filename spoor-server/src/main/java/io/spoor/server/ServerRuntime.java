@@ -1,5 +1,7 @@
 package io.spoor.server;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -35,10 +37,18 @@ final class ServerRuntime implements AutoCloseable {
     gcMetrics.bindTo(registry);
   }
 
-  /** Creates and starts the storage; it closes last. */
+  /** Creates and starts the storage (it closes last) and exports its own metrics. */
   Storage startStorage(StorageOptions options) {
     Storage storage = components.add(options.createStorage());
     storage.start();
+    for (String name : storage.metrics().keySet()) {
+      if (name.endsWith("_total")) {
+        FunctionCounter.builder(name.substring(0, name.length() - "_total".length()), storage,
+            s -> s.metrics().getOrDefault(name, 0.0)).register(registry);
+      } else {
+        Gauge.builder(name, storage, s -> s.metrics().getOrDefault(name, Double.NaN)).register(registry);
+      }
+    }
     return storage;
   }
 

@@ -121,6 +121,12 @@ class AllInOneCommandIT {
     assertThat(get(query, "/api/traces?service=shop&minDuration=x").get("errors").get(0).get("code").asInt())
         .isEqualTo(400);
 
+    int admin = port(line, "admin=127\\.0\\.0\\.1:(\\d+)");
+    String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(metrics).contains("spoor_storage_rocksdb_disk_bytes ").contains("spoor_storage_rocksdb_spans_written_total ")
+        .contains("spoor_collector_spans_saved_total");
+
     // The demo a new user runs second.
     SpoorRun gen = SpoorRun.run(Map.of(), StorageFactory.available(), "tracegen",
         "--tracegen.endpoint=http://127.0.0.1:" + otlp + "/v1/traces", "--tracegen.duration=1s",

@@ -1,5 +1,6 @@
 package io.spoor.storage;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,6 +30,15 @@ public interface Storage extends AutoCloseable {
    * Must be cheap and must not throw.
    */
   HealthStatus check();
+
+  /**
+   * The backend's own measurements (disk use, retention, write failures...), by Prometheus-style
+   * name; names ending in {@code _total} are counters, the others gauges. The server exports them on
+   * the admin {@code /metrics}. Cheap, never throws; empty by default.
+   */
+  default Map<String, Double> metrics() {
+    return Map.of();
+  }
 
   /** Deletes everything stored. For tests; a backend may refuse with {@link StorageException}. */
   void purge();

@@ -128,7 +128,8 @@ final class RocksDbStorage implements Storage {
     return started().database;
   }
 
-  Map<String, Double> metrics() {
+  @Override
+  public Map<String, Double> metrics() {
     return metrics.snapshot(config.spanTtl().toSeconds(), config.maxDiskBytes());
   }
 

@@ -31,7 +31,7 @@ import java.util.Objects;
  * out-of-memory kill) but not a power loss or kernel crash; with it, every write is fsynced
  * (concurrent writers share one fsync) and survives those too, at a cost in latency.
  *
- * <p>Metrics: {@link #metrics(Storage)}; the SPI has no metrics hook yet.
+ * <p>Metrics: {@link Storage#metrics()} (also {@link #metrics(Storage)}); the server exports them.
  */
 public final class RocksDbStorageFactory implements StorageFactory {
   /** The data directory. */
