@@ -80,6 +80,29 @@ class DataDirectoryTest {
     }
   }
 
+  /**
+   * As root (as on CI) permission bits do not bind, so the same check runs on a read-only tmpfs,
+   * where even root cannot write.
+   */
+  @Test
+  void aReadOnlyFileSystemIsReportedAsNotWritable() throws Exception {
+    Path path = TestDirectories.create("read-only-fs");
+    boolean mounted = run("mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", path.toString());
+    Assumptions.assumeTrue(mounted, "cannot mount a read-only tmpfs here (needs root)");
+    try (Storage storage = storageAt(path)) {
+      assertThatThrownBy(storage::start).isInstanceOf(StorageException.class)
+          .hasMessageContaining("rocksdb data directory " + path + ": not writable");
+    } finally {
+      run("umount", "-l", path.toString());
+    }
+  }
+
+  private static boolean run(String... command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    process.getInputStream().readAllBytes();
+    return process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && process.exitValue() == 0;
+  }
+
   @Test
   void anotherFormatVersionIsRefusedAndLeftAlone() throws Exception {
     Path path = TestDirectories.create("format");
