@@ -15,6 +15,7 @@ import io.spoor.model.SpanKind;
 import io.spoor.model.Trace;
 import io.spoor.model.TraceId;
 import io.spoor.query.QueryReader;
+import io.spoor.query.v3.TraceSummary;
 import io.spoor.storage.Operation;
 import io.spoor.storage.StorageException;
 import io.spoor.storage.TimeWindow;
@@ -59,6 +60,7 @@ public final class HttpQueryApi {
     String api = (basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath) + "/api";
     sb.service(api + "/traces/{traceId}", route(this::getTrace));
     sb.service(api + "/traces", route(this::findTraces));
+    sb.service(api + "/trace-summaries", route(this::findTraceSummaries));
     sb.service(api + "/services", route((ctx) -> services()));
     sb.service(api + "/services/{service}/operations", route(this::serviceOperations));
     sb.service(api + "/operations", route(this::operations));
@@ -141,6 +143,49 @@ public final class HttpQueryApi {
         ? UiEnvelope.of(JsonWritable.traces(found), 0)
         : UiEnvelope.withErrors(JsonWritable.traces(found), 0, missing);
     return Reply.ok(envelope);
+  }
+
+  /**
+   * Spoor's extension for search pages: the same parameters as {@code /api/traces}, answered with
+   * one summary per trace (root, times, span and error counts per service) instead of whole traces,
+   * so a search over big traces stays small.
+   */
+  private Reply findTraceSummaries(ServiceRequestContext ctx) {
+    SearchRequest request = search.parse(params(ctx));
+    List<Trace> traces = new ArrayList<>();
+    if (request.isLookup()) {
+      for (TraceId id : new LinkedHashSet<>(request.traceIds())) {
+        reader.getTrace(id, TimeWindow.UNBOUNDED, request.raw()).ifPresent(traces::add);
+      }
+    } else {
+      traces = reader.findTraces(request.query(), request.raw());
+    }
+    List<TraceSummary> summaries = traces.stream().map(TraceSummary::of).toList();
+    JsonWritable data = g -> {
+      g.writeStartArray();
+      for (TraceSummary t : summaries) {
+        g.writeStartObject();
+        g.writeStringField("traceID", t.traceId().toHex());
+        g.writeStringField("rootServiceName", t.rootServiceName());
+        g.writeStringField("rootOperationName", t.rootOperationName());
+        g.writeNumberField("startTime", Math.floorDiv(t.minStartTimeNanos(), 1000L));
+        g.writeNumberField("duration", Math.floorDiv(t.maxEndTimeNanos() - t.minStartTimeNanos(), 1000L));
+        g.writeNumberField("spanCount", t.spanCount());
+        g.writeNumberField("errorCount", t.errorSpanCount());
+        g.writeArrayFieldStart("services");
+        for (TraceSummary.ServiceSummary service : t.services()) {
+          g.writeStartObject();
+          g.writeStringField("name", service.name());
+          g.writeNumberField("spanCount", service.spanCount());
+          g.writeNumberField("errorCount", service.errorSpanCount());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    };
+    return Reply.ok(UiEnvelope.of(data, summaries.size()));
   }
 
   private Reply services() {

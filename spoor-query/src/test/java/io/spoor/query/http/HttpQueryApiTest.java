@@ -153,6 +153,20 @@ class HttpQueryApiTest {
   }
 
   @Test
+  void traceSummariesAnswerTheSameSearchWithoutTheSpans() throws Exception {
+    Answer a = get("/api/trace-summaries?service=web&lookback=1h");
+    assertThat(a.status()).isEqualTo(200);
+    assertThat(a.body().get("data")).hasSize(2);
+    JsonNode cart = a.body().get("data").get(1);
+    assertThat(cart.toString()).isEqualTo("{\"traceID\":\"0000000000000abc\",\"rootServiceName\":\"web\","
+        + "\"rootOperationName\":\"GET /cart\",\"startTime\":" + T0 / 1000 + ",\"duration\":5000,"
+        + "\"spanCount\":2,\"errorCount\":1,\"services\":[{\"name\":\"db\",\"spanCount\":1,\"errorCount\":0},"
+        + "{\"name\":\"web\",\"spanCount\":1,\"errorCount\":1}]}");
+    assertThat(get("/api/trace-summaries?lookback=1h&tags=" + enc("http.status_code=~5..")).body().get("data")).hasSize(1);
+    assertThat(get("/api/trace-summaries?minDuration=x").status()).isEqualTo(400);
+  }
+
+  @Test
   void lookupByTraceIdsReportsTheMissingOnes() throws Exception {
     Answer a = get("/api/traces?traceID=abc&traceID=999");
     assertThat(a.status()).isEqualTo(200);

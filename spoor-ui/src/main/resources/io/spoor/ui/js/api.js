@@ -37,8 +37,9 @@ export async function operations(service) {
   return (await get('services/' + encodeURIComponent(service) + '/operations')).data || [];
 }
 
-export async function searchTraces(params) {
-  return (await get('traces', params)).data || [];
+/** Summaries of the matching traces (root, times, counts per service), never the traces themselves. */
+export async function searchTraceSummaries(params) {
+  return (await get('trace-summaries', params)).data || [];
 }
 
 export async function trace(id) {

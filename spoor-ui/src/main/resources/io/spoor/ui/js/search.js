@@ -5,7 +5,7 @@ import * as api from './api.js';
 import { h, s, mount } from './dom.js';
 import { formatDuration, formatRelative, formatTime } from './format.js';
 import { navigate, replaceParams, href } from './router.js';
-import { buildTrace } from './trace-model.js';
+import { buildTrace, summaryModel } from './trace-model.js';
 import { uploaded } from './upload.js';
 
 const LOOKBACKS = [['5m', 'Last 5 minutes'], ['15m', 'Last 15 minutes'], ['30m', 'Last 30 minutes'],
@@ -50,7 +50,7 @@ export async function renderSearch(root, params) {
   const form = searchForm(state, results);
   mount(root, h('div', { class: 'search-page' }, form, results));
   if (state.source === 'upload') {
-    showResults(results, uploaded(), state, 'Uploaded traces');
+    showResults(results, uploaded().map(buildTrace), state, 'Uploaded traces');
   } else if (state.service || state.traceID) {
     runSearch(state, results);
   } else {
@@ -145,8 +145,8 @@ async function runSearch(state, results) {
   try {
     const tags = parseLogfmt(state.tags);
     if (Object.keys(tags).length) query.tags = JSON.stringify(tags);
-    const traces = await api.searchTraces(query);
-    showResults(results, traces, state, null);
+    const summaries = await api.searchTraceSummaries(query);
+    showResults(results, summaries.map(summaryModel), state, null);
   } catch (e) {
     mount(results, h('div', { class: 'panel banner error', id: 'search-error' }, e.message));
   }
@@ -157,13 +157,12 @@ function sortModels(models, sort) {
     recent: (a, b) => b.start - a.start,
     longest: (a, b) => b.duration - a.duration,
     shortest: (a, b) => a.duration - b.duration,
-    spans: (a, b) => b.spans.length - a.spans.length,
+    spans: (a, b) => b.spanCount - a.spanCount,
   }[sort] || ((a, b) => b.start - a.start);
   return models.slice().sort(by);
 }
 
-function showResults(results, traces, state, title) {
-  const models = traces.map(buildTrace);
+function showResults(results, models, state, title) {
   if (!models.length) {
     mount(results, h('div', { class: 'panel empty', id: 'no-results' }, 'No trace results. Try another query.'));
     return;
@@ -208,7 +207,7 @@ function traceItem(model, maxDuration, picked, onPick) {
       h('span', { class: 'tid' }, model.traceID)),
     h('div', { class: 'duration' }, formatDuration(model.duration)),
     h('div', { class: 'meta' },
-      h('span', { class: 'chip span-count' }, `${model.spans.length} Span${model.spans.length === 1 ? '' : 's'}`),
+      h('span', { class: 'chip span-count' }, `${model.spanCount} Span${model.spanCount === 1 ? '' : 's'}`),
       model.errors ? h('span', { class: 'chip error' }, `${model.errors} Error${model.errors === 1 ? '' : 's'}`) : null,
       services.map(([name, count]) => h('span', { class: 'chip service-chip' },
         h('span', { class: 'swatch', style: { background: model.colors.get(name) } }), `${name} (${count})`))),
@@ -233,10 +232,10 @@ function scatterPlot(models) {
       s('text', { x: pad.l, y: H - 6 }, formatTime(minT).slice(11)),
       maxT !== minT ? s('text', { x: W - pad.r, y: H - 6, 'text-anchor': 'end' }, formatTime(maxT).slice(11)) : null));
   for (const m of models) {
-    const r = Math.min(12, 4 + Math.sqrt(m.spans.length) / 3);
+    const r = Math.min(12, 4 + Math.sqrt(m.spanCount) / 3);
     const color = m.errors ? '#d92d20' : '#2563eb';
     const dot = s('circle', { cx: x(m.start), cy: y(m.duration), r, fill: color, stroke: color,
-      dataset: { traceId: m.traceID } }, s('title', {}, `${m.name}\n${formatDuration(m.duration)}, ${m.spans.length} spans`));
+      dataset: { traceId: m.traceID } }, s('title', {}, `${m.name}\n${formatDuration(m.duration)}, ${m.spanCount} spans`));
     dot.addEventListener('click', () => navigate('/trace/' + m.traceID));
     svg.append(dot);
   }

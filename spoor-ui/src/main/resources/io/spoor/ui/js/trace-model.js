@@ -71,13 +71,28 @@ export function buildTrace(raw) {
   for (const root of roots) markCritical(root);
   const root = roots[0];
   return {
-    raw, traceID: raw.traceID, spans: ordered, byId, roots, root,
+    raw, traceID: raw.traceID, spans: ordered, spanCount: ordered.length, byId, roots, root,
     start: ordered.length ? start : 0, end: ordered.length ? end : 0,
     duration: ordered.length ? end - start : 0, depth: ordered.length ? maxDepth + 1 : 0,
     services: [...serviceCounts.keys()], serviceCounts, colors,
     errors: ordered.filter(s => s.error).length,
     warnings: raw.warnings || [],
     name: root ? `${root.serviceName}: ${root.operationName}` : '(empty trace)',
+  };
+}
+
+/** The search list's view of a trace summary from /api/trace-summaries: what buildTrace gives, minus spans. */
+export function summaryModel(summary) {
+  const colors = new ServiceColors();
+  const serviceCounts = new Map();
+  for (const service of summary.services || []) {
+    colors.get(service.name);
+    serviceCounts.set(service.name, service.spanCount);
+  }
+  return {
+    traceID: summary.traceID, start: Number(summary.startTime), duration: Number(summary.duration),
+    spanCount: summary.spanCount, errors: summary.errorCount, serviceCounts, colors,
+    name: `${summary.rootServiceName}: ${summary.rootOperationName}`,
   };
 }
 
