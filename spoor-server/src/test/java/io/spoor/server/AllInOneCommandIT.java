@@ -121,6 +121,36 @@ class AllInOneCommandIT {
     assertThat(get(query, "/api/traces?service=shop&minDuration=x").get("errors").get(0).get("code").asInt())
         .isEqualTo(400);
 
+    // A Jaeger client's UDP datagram → the embedded agent → the collector → the query API.
+    int compact = port(line, "compact=127\\.0\\.0\\.1:(\\d+)/udp");
+    io.spoor.model.Span udpSpan = io.spoor.model.Span.newBuilder()
+        .traceId(io.spoor.model.TraceId.of(0xfeed)).spanId(io.spoor.model.SpanId.of(1)).operationName("udp-op")
+        .process(io.spoor.model.Process.of("udp-svc")).startTimeMicros(System.currentTimeMillis() * 1000)
+        .durationMicros(7).build();
+    byte[] datagram = new io.spoor.codec.jaeger.thrift.JaegerThriftCodec().encodeEmitBatch(udpSpan.process(),
+        java.util.List.of(udpSpan), io.spoor.codec.jaeger.thrift.ThriftProtocol.COMPACT, 1);
+    try (java.net.DatagramSocket socket = new java.net.DatagramSocket()) {
+      socket.send(new java.net.DatagramPacket(datagram, datagram.length,
+          java.net.InetAddress.getLoopbackAddress(), compact));
+    }
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      JsonNode viaAgent = get(query, "/api/traces/feed");
+      assertThat(viaAgent.get("data").get(0).get("spans").get(0).get("operationName").asText()).isEqualTo("udp-op");
+    });
+
+    // Spoor's own client, configured as users do (JAEGER_* variables), through the agent over UDP.
+    io.spoor.client.SpoorTracer tracer = io.spoor.client.SpoorTracer.fromEnv(Map.of(
+        "JAEGER_SERVICE_NAME", "client-svc", "JAEGER_AGENT_HOST", "127.0.0.1",
+        "JAEGER_AGENT_PORT", Integer.toString(compact), "JAEGER_SAMPLER_TYPE", "const", "JAEGER_SAMPLER_PARAM", "1"));
+    io.opentracing.Span clientSpan = tracer.buildSpan("client-op").withTag("answer", 42).start();
+    clientSpan.finish();
+    tracer.close();
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      JsonNode found = get(query, "/api/traces?service=client-svc&lookback=1h");
+      assertThat(found.get("data")).hasSize(1);
+      assertThat(found.get("data").get(0).get("spans").get(0).get("operationName").asText()).isEqualTo("client-op");
+    });
+
     int admin = port(line, "admin=127\\.0\\.0\\.1:(\\d+)");
     String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin + "/metrics")).build(),
         HttpResponse.BodyHandlers.ofString()).body();
