@@ -19,8 +19,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Posts Zipkin JSON bodies to {@code /api/v2/spans} over {@code connections} worker threads, as a
- * {@link Dataset.Sink}. A body answered 429 or 503 (a full queue) is sent again after a short pause, up to
- * {@value #MAX_ATTEMPTS} times; any other failure stops the load. Not reusable: {@link #finish} once.
+ * {@link Dataset.Sink}. A body answered 429 or 503 (a full queue), or not answered at all (a reset
+ * connection, a timeout), is sent again after a short pause, up to {@value #MAX_ATTEMPTS} times; any other
+ * status stops the load. Not reusable: {@link #finish} once.
  */
 final class SpanLoader implements Dataset.Sink {
   static final int MAX_ATTEMPTS = 200;
@@ -111,25 +112,25 @@ final class SpanLoader implements Dataset.Sink {
     HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeout)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    String last = "";
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       requests.incrementAndGet();
-      int status;
       try {
-        status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status / 100 == 2) {
+          return;
+        }
+        if (status != 429 && status != 503) {
+          failure.compareAndSet(null, "status " + status + " (expected: 2xx)");
+          return;
+        }
+        last = "status " + status;
       } catch (IOException e) {
-        failure.compareAndSet(null, e.toString());
-        return;
-      }
-      if (status / 100 == 2) {
-        return;
-      }
-      if (status != 429 && status != 503) {
-        failure.compareAndSet(null, "status " + status + " (expected: 2xx)");
-        return;
+        last = e.toString();
       }
       retries.incrementAndGet();
       LockSupport.parkNanos(RETRY_PAUSE_NANOS);
     }
-    failure.compareAndSet(null, "still throttled after " + MAX_ATTEMPTS + " attempts");
+    failure.compareAndSet(null, "no 2xx after " + MAX_ATTEMPTS + " attempts, the last: " + last);
   }
 }

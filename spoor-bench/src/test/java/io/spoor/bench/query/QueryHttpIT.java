@@ -78,6 +78,18 @@ class QueryHttpIT {
   }
 
   @Test
+  void aServerThatIsGoneEndsTheLoadAfterTheRetries() throws Exception {
+    URI gone = base.resolve("/api/v2/spans");
+    server.stop(0);
+    SpanLoader loader = new SpanLoader(gone, 1, Duration.ofSeconds(5));
+    loader.accept("lost".getBytes(UTF_8));
+
+    assertThatThrownBy(loader::finish).isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("loading spans into " + gone + " failed: no 2xx after "
+            + SpanLoader.MAX_ATTEMPTS + " attempts, the last: java.net.ConnectException");
+  }
+
+  @Test
   void theTimerCountsGoodIncompleteAndFailedAnswers() throws Exception {
     QueryTimer timer = new QueryTimer(Duration.ofSeconds(5));
     List<QueryTimer.Probe> probes = List.of(
