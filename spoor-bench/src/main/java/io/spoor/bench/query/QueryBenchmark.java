@@ -88,19 +88,12 @@ public final class QueryBenchmark {
   }
 
   private SideOutcome measure(ServerLaunch launch) throws IOException, InterruptedException {
-    SpanLoader loader = new SpanLoader(launch.ingest(), settings.loadConnections(), settings.requestTimeout());
     DatasetIndex index;
-    try {
+    SpanLoader.Result load;
+    try (SpanLoader loader = new SpanLoader(launch.ingest(), settings.loadConnections(), settings.requestTimeout())) {
       index = Dataset.generate(settings.data(), loader);
-    } catch (RuntimeException | InterruptedException e) {
-      try {
-        loader.finish(); // stops the workers; its own failure is the one already thrown
-      } catch (IllegalStateException alreadyReported) {
-        e.addSuppressed(alreadyReported);
-      }
-      throw e;
+      load = loader.finish();
     }
-    SpanLoader.Result load = loader.finish();
     progress.printf(Locale.ROOT, "%s: sent %d spans (%d traces) in %.1f s, %d retried requests%n", launch.name(),
         index.spanCount(), index.traces().size(), load.elapsed().toMillis() / 1000.0, load.retries());
     awaitCounter(launch, index.spanCount());

@@ -21,9 +21,10 @@ import java.util.concurrent.locks.LockSupport;
  * Posts Zipkin JSON bodies to {@code /api/v2/spans} over {@code connections} worker threads, as a
  * {@link Dataset.Sink}. A body answered 429 or 503 (a full queue), or not answered at all (a reset
  * connection, a timeout), is sent again after a short pause, up to {@value #MAX_ATTEMPTS} times; any other
- * status stops the load. Not reusable: {@link #finish} once.
+ * status stops the load. {@link #finish} waits for the bodies sent; {@link #close} (idempotent) stops the
+ * workers at once, whatever is still queued, so a failed load leaves no thread behind.
  */
-final class SpanLoader implements Dataset.Sink {
+final class SpanLoader implements Dataset.Sink, AutoCloseable {
   static final int MAX_ATTEMPTS = 200;
   private static final long RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
   private static final byte[] END = new byte[0];
@@ -83,6 +84,18 @@ final class SpanLoader implements Dataset.Sink {
     }
     checkFailure();
     return new Result(requests.get(), retries.get(), Duration.ofNanos(System.nanoTime() - startNanos));
+  }
+
+  /** Interrupts the workers and waits for them; does nothing after {@link #finish}. */
+  @Override
+  public void close() throws InterruptedException {
+    failure.compareAndSet(null, "closed before finishing");
+    for (Thread worker : workers) {
+      worker.interrupt();
+    }
+    for (Thread worker : workers) {
+      worker.join();
+    }
   }
 
   /** What a load took. */
