@@ -101,15 +101,8 @@ public final class QueryBenchmark {
     DatasetIndex.TraceRef last = index.traces().get(index.traces().size() - 1);
     awaitComplete(api.traceUri(launch.queryBase(), last.traceIdHex()), last.spanCount(), api);
 
-    QuerySampler sampler = new QuerySampler(index, settings.data().seed());
-    List<DatasetIndex.TraceRef> traces = sampler.traces(settings.traceRequests() + settings.traceWarmup());
-    List<String> services = sampler.services(settings.searchRequests() + settings.searchWarmup());
-    SearchWindow window = index.searchWindow(WINDOW_MARGIN_MICROS);
-    List<QueryTimer.Probe> traceProbes = traces.stream()
-        .map(t -> new QueryTimer.Probe(api.traceUri(launch.queryBase(), t.traceIdHex()), t.spanCount())).toList();
-    List<QueryTimer.Probe> searchProbes = services.stream()
-        .map(s -> new QueryTimer.Probe(api.searchUri(launch.queryBase(), s, settings.searchLimit(), window),
-            Math.min(settings.searchLimit(), index.tracesOf(s)))).toList();
+    List<QueryTimer.Probe> traceProbes = traceProbes(index, launch);
+    List<QueryTimer.Probe> searchProbes = searchProbes(index, launch);
 
     QueryTimer timer = new QueryTimer(settings.requestTimeout());
     progress.printf("%s: warming up (%d trace-by-id, %d searches)%n", launch.name(), settings.traceWarmup(),
@@ -124,6 +117,24 @@ public final class QueryBenchmark {
         search.p50Millis(), search.p99Millis(), search.requests());
     return new SideOutcome(launch.name(), load.elapsed().toMillis() / 1000.0, load.retries(), index.fingerprint(),
         byId, search, null);
+  }
+
+  /** The trace-by-id requests: first the timed ones, then the warm-up's. */
+  private List<QueryTimer.Probe> traceProbes(DatasetIndex index, ServerLaunch launch) {
+    QuerySampler sampler = new QuerySampler(index, settings.data().seed());
+    return sampler.traces(settings.traceRequests() + settings.traceWarmup()).stream()
+        .map(t -> new QueryTimer.Probe(launch.api().traceUri(launch.queryBase(), t.traceIdHex()), t.spanCount()))
+        .toList();
+  }
+
+  /** The searches, first the timed ones, then the warm-up's; each expects the limit or all the service has. */
+  private List<QueryTimer.Probe> searchProbes(DatasetIndex index, ServerLaunch launch) {
+    QuerySampler sampler = new QuerySampler(index, settings.data().seed());
+    SearchWindow window = index.searchWindow(WINDOW_MARGIN_MICROS);
+    return sampler.services(settings.searchRequests() + settings.searchWarmup()).stream()
+        .map(s -> new QueryTimer.Probe(launch.api().searchUri(launch.queryBase(), s, settings.searchLimit(), window),
+            Math.min(settings.searchLimit(), index.tracesOf(s))))
+        .toList();
   }
 
   /** Waits until the server's span counter reaches {@code spans}. */

@@ -51,11 +51,7 @@ final class QueryTimer {
 
   LatencySummary time(List<Probe> probes, ItemCounter counter) throws InterruptedException {
     LatencyHistogram histogram = new LatencyHistogram();
-    long failed = 0;
-    long incomplete = 0;
-    long items = 0;
-    long counted = 0;
-    String firstProblem = "";
+    Tally tally = new Tally();
     for (Probe probe : probes) {
       HttpRequest request = request(probe);
       long start = System.nanoTime();
@@ -64,32 +60,55 @@ final class QueryTimer {
         response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
       } catch (IOException e) {
         histogram.recordNanos(System.nanoTime() - start);
-        failed++;
-        firstProblem = firstProblem.isEmpty() ? probe.uri() + ": " + e : firstProblem;
+        tally.failed(probe.uri() + ": " + e);
         continue;
       }
       histogram.recordNanos(System.nanoTime() - start);
-      if (response.statusCode() != 200) {
-        failed++;
-        firstProblem = firstProblem.isEmpty() ? probe.uri() + ": status " + response.statusCode() : firstProblem;
-        continue;
-      }
-      try {
-        int count = counter.count(response.body());
-        items += count;
-        counted++;
-        if (count < probe.expectedItems()) {
-          incomplete++;
-          firstProblem = firstProblem.isEmpty()
-              ? probe.uri() + ": " + count + " items (expected: " + probe.expectedItems() + ")" : firstProblem;
-        }
-      } catch (IOException e) {
-        failed++;
-        firstProblem = firstProblem.isEmpty() ? probe.uri() + ": " + e.getMessage() : firstProblem;
-      }
+      tally.check(probe, response, counter);
     }
     return new LatencySummary(histogram.count(), histogram.percentileMillis(50), histogram.percentileMillis(99),
-        histogram.maxMillis(), failed, incomplete, counted == 0 ? 0 : (double) items / counted, firstProblem);
+        histogram.maxMillis(), tally.failed, tally.incomplete,
+        tally.counted == 0 ? 0 : (double) tally.items / tally.counted, tally.firstProblem);
+  }
+
+  /** The checks of one series' answers. */
+  private static final class Tally {
+    long failed;
+    long incomplete;
+    long items;
+    long counted;
+    String firstProblem = "";
+
+    void check(Probe probe, HttpResponse<byte[]> response, ItemCounter counter) {
+      if (response.statusCode() != 200) {
+        failed(probe.uri() + ": status " + response.statusCode());
+        return;
+      }
+      int count;
+      try {
+        count = counter.count(response.body());
+      } catch (IOException e) {
+        failed(probe.uri() + ": " + e.getMessage());
+        return;
+      }
+      items += count;
+      counted++;
+      if (count < probe.expectedItems()) {
+        incomplete++;
+        problem(probe.uri() + ": " + count + " items (expected: " + probe.expectedItems() + ")");
+      }
+    }
+
+    void failed(String problem) {
+      failed++;
+      problem(problem);
+    }
+
+    private void problem(String problem) {
+      if (firstProblem.isEmpty()) {
+        firstProblem = problem;
+      }
+    }
   }
 
   private HttpRequest request(Probe probe) {
