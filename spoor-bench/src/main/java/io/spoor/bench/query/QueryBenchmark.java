@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.spoor.bench.compare.ChildProcess;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -71,7 +72,8 @@ public final class QueryBenchmark {
   /** Runs one side; never throws for a server's failure, which becomes the outcome's reason. */
   SideOutcome run(ServerLaunch launch) throws InterruptedException {
     Path log = logDirectory.resolve(launch.name() + "-query.log");
-    progress.printf("%s: starting %s%n", launch.name(), String.join(" ", launch.command()));
+    progress.printf(Locale.ROOT, "%s: starting %s (load average %.2f)%n", launch.name(),
+        String.join(" ", launch.command()), loadAverage());
     ChildProcess child;
     try {
       child = ChildProcess.start(launch.command(), launch.environment(), log);
@@ -113,8 +115,8 @@ public final class QueryBenchmark {
     progress.printf(Locale.ROOT, "%s: trace-by-id p50 %.2f ms, p99 %.2f ms over %d%n", launch.name(),
         byId.p50Millis(), byId.p99Millis(), byId.requests());
     LatencySummary search = timer.time(searchProbes.subList(0, settings.searchRequests()), api::tracesOfSearch);
-    progress.printf(Locale.ROOT, "%s: search p50 %.2f ms, p99 %.2f ms over %d%n", launch.name(),
-        search.p50Millis(), search.p99Millis(), search.requests());
+    progress.printf(Locale.ROOT, "%s: search p50 %.2f ms, p99 %.2f ms over %d (load average %.2f)%n",
+        launch.name(), search.p50Millis(), search.p99Millis(), search.requests(), loadAverage());
     return new SideOutcome(launch.name(), load.elapsed().toMillis() / 1000.0, load.retries(), index.fingerprint(),
         byId, search, null);
   }
@@ -180,6 +182,11 @@ public final class QueryBenchmark {
     }
     throw new IllegalStateException(uri + ": " + last + " after " + settings.storeTimeout().toSeconds()
         + " s (expected: a trace of " + spans + " spans)");
+  }
+
+  /** The machine's 1-minute load average, negative where the OS does not tell. */
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static int freePort() {
