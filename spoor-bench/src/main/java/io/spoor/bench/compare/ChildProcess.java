@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * A server under test running as a child process, its output going to a log file. {@link #close} stops it
  * (SIGTERM, then SIGKILL after 15 seconds) and is idempotent.
  */
-final class ChildProcess implements AutoCloseable {
+public final class ChildProcess implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(250);
 
   private final Process process;
@@ -30,7 +30,7 @@ final class ChildProcess implements AutoCloseable {
     this.log = log;
   }
 
-  static ChildProcess start(List<String> command, Map<String, String> environment, Path log) throws IOException {
+  public static ChildProcess start(List<String> command, Map<String, String> environment, Path log) throws IOException {
     requireNonNull(command, "command");
     Files.createDirectories(log.toAbsolutePath().getParent());
     ProcessBuilder builder = new ProcessBuilder(command)
@@ -40,11 +40,11 @@ final class ChildProcess implements AutoCloseable {
     return new ChildProcess(builder.start(), log);
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
-  Path log() {
+  public Path log() {
     return log;
   }
 
@@ -53,7 +53,7 @@ final class ChildProcess implements AutoCloseable {
    *
    * @throws IllegalStateException if the process exits first or {@code timeout} passes, with the log's tail
    */
-  void awaitHealthy(URI health, Duration timeout) throws InterruptedException {
+  public void awaitHealthy(URI health, Duration timeout) throws InterruptedException {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).GET().build();
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -76,7 +76,7 @@ final class ChildProcess implements AutoCloseable {
         + "s; last lines of " + log + ":\n" + logTail(15));
   }
 
-  String logTail(int lines) {
+  public String logTail(int lines) {
     try {
       List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
       return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

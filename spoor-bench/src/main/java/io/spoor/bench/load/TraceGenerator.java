@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
  * over up to {@code services} services, each span 5 to 10 tags of mixed types, about a third of the spans one
  * or two events, and about one span in twenty an error. Not thread-safe; the caller owns the {@link Random}.
  */
-final class TraceGenerator {
+public final class TraceGenerator {
   private static final String[] SERVICE_NAMES = {
     "frontend", "checkout", "cart", "payment", "inventory", "shipping", "email", "currency", "ads",
     "recommendation", "auth", "search"
@@ -28,7 +28,7 @@ final class TraceGenerator {
   private final int services;
   private final LongSupplier clockMicros;
 
-  TraceGenerator(Random random, int services, LongSupplier clockMicros) {
+  public TraceGenerator(Random random, int services, LongSupplier clockMicros) {
     this.random = requireNonNull(random, "random");
     if (services < 1) {
       throw new IllegalArgumentException("services: " + services + " (expected: >= 1)");
@@ -38,7 +38,7 @@ final class TraceGenerator {
   }
 
   /** Returns exactly {@code spanCount} spans making up whole traces (the last one may be shorter). */
-  List<SyntheticSpan> nextBatch(int spanCount) {
+  public List<SyntheticSpan> nextBatch(int spanCount) {
     if (spanCount < 1) {
       throw new IllegalArgumentException("spanCount: " + spanCount + " (expected: >= 1)");
     }

@@ -12,7 +12,7 @@ import zipkin2.codec.SpanBytesEncoder;
  * body of {@code POST /api/v2/spans}. Tags become strings and events annotations, since Zipkin has nothing
  * richer; an event's attributes are dropped for the same reason.
  */
-final class ZipkinEncoder implements BatchEncoder {
+public final class ZipkinEncoder implements BatchEncoder {
   private final SpanBytesEncoder encoder;
 
   ZipkinEncoder(SpanBytesEncoder encoder) {
@@ -24,7 +24,7 @@ final class ZipkinEncoder implements BatchEncoder {
     return List.of(EncodedBody.of(encoder.encodeList(toSpans(batch)), batch));
   }
 
-  static List<Span> toSpans(List<SyntheticSpan> batch) {
+  public static List<Span> toSpans(List<SyntheticSpan> batch) {
     return batch.stream().map(ZipkinEncoder::toSpan).toList();
   }
 
