@@ -22,6 +22,8 @@ import java.util.TreeMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,13 +59,7 @@ final class TraceTable implements SpanWriter, SpanReader {
 
   /** Estimated heap held by the stored spans. */
   long estimatedBytes() {
-    Lock read = lock.readLock();
-    read.lock();
-    try {
-      return bytes;
-    } finally {
-      read.unlock();
-    }
+    return read(() -> bytes);
   }
 
   @Override
@@ -150,46 +146,32 @@ final class TraceTable implements SpanWriter, SpanReader {
   @Override
   public Optional<Trace> getTrace(TraceId traceId, TimeWindow hint) {
     Objects.requireNonNull(traceId, "traceId");
-    Lock read = lock.readLock();
-    read.lock();
-    try {
+    return read(() -> {
       StoredTrace trace = traces.get(traceId);
       return trace == null ? Optional.empty() : Optional.of(trace.toTrace());
-    } finally {
-      read.unlock();
-    }
+    });
   }
 
   @Override
   public List<Trace> findTraces(TraceQuery query) {
-    Lock read = lock.readLock();
-    read.lock();
-    try {
-      List<StoredTrace> found = search(query);
-      List<Trace> out = new ArrayList<>(found.size());
-      for (StoredTrace trace : found) {
-        out.add(trace.toTrace());
-      }
-      return out;
-    } finally {
-      read.unlock();
-    }
+    return searchAndMap(query, StoredTrace::toTrace);
   }
 
   @Override
   public List<TraceId> findTraceIds(TraceQuery query) {
-    Lock read = lock.readLock();
-    read.lock();
-    try {
+    return searchAndMap(query, StoredTrace::id);
+  }
+
+  /** The matching traces under the read lock, each mapped while the lock is held. */
+  private <T> List<T> searchAndMap(TraceQuery query, Function<StoredTrace, T> mapper) {
+    return read(() -> {
       List<StoredTrace> found = search(query);
-      List<TraceId> out = new ArrayList<>(found.size());
+      List<T> out = new ArrayList<>(found.size());
       for (StoredTrace trace : found) {
-        out.add(trace.id());
+        out.add(mapper.apply(trace));
       }
       return out;
-    } finally {
-      read.unlock();
-    }
+    });
   }
 
   /** Candidates come from the service's time index (or the global one); one span must match. */
@@ -210,26 +192,16 @@ final class TraceTable implements SpanWriter, SpanReader {
 
   @Override
   public List<String> getServices() {
-    Lock read = lock.readLock();
-    read.lock();
-    try {
-      return new ArrayList<>(services.keySet());
-    } finally {
-      read.unlock();
-    }
+    return read(() -> new ArrayList<>(services.keySet()));
   }
 
   @Override
   public List<Operation> getOperations(String service, @Nullable SpanKind kind) {
     Objects.requireNonNull(service, "service");
-    Lock read = lock.readLock();
-    read.lock();
-    try {
+    return read(() -> {
       ServiceEntry entry = services.get(service);
       return entry == null ? List.of() : entry.operations(kind);
-    } finally {
-      read.unlock();
-    }
+    });
   }
 
   /**
@@ -237,38 +209,36 @@ final class TraceTable implements SpanWriter, SpanReader {
    * [minNanos, maxNanos]}; the action must not keep the trace.
    */
   void forEachTraceInWindow(long minNanos, long maxNanos, Consumer<StoredTrace> action) {
+    read(() -> {
+      allTraces.forEachOverlapping(minNanos, maxNanos, action);
+      return null;
+    });
+  }
+
+  /** Runs {@code body} under the read lock. */
+  private <T> T read(Supplier<T> body) {
     Lock read = lock.readLock();
     read.lock();
     try {
-      allTraces.forEachOverlapping(minNanos, maxNanos, action);
+      return body.get();
     } finally {
       read.unlock();
     }
   }
 
   int traceCount() {
-    Lock read = lock.readLock();
-    read.lock();
-    try {
-      return traces.size();
-    } finally {
-      read.unlock();
-    }
+    return read(() -> traces.size());
   }
 
   /** Entries of the global and per-service time indexes; for tests of eviction. */
   int indexEntries() {
-    Lock read = lock.readLock();
-    read.lock();
-    try {
+    return read(() -> {
       int entries = allTraces.size();
       for (ServiceEntry service : services.values()) {
         entries += service.traces().size();
       }
       return entries;
-    } finally {
-      read.unlock();
-    }
+    });
   }
 
   void purge() {
