@@ -24,10 +24,7 @@ public final class JaegerGrpcReceiver extends CollectorServiceGrpc.CollectorServ
 
   @Override
   public void postSpans(PostSpansRequest request, StreamObserver<PostSpansResponse> response) {
-    if (!processor.hasCapacity()) {
-      processor.refusedBeforeDecoding("jaeger", "grpc");
-      response.onError(io.grpc.Status.RESOURCE_EXHAUSTED
-          .withDescription("collector queue is full; retry later").asRuntimeException());
+    if (GrpcStatuses.refusedWhenFull(processor, "jaeger", response)) {
       return;
     }
     java.util.concurrent.CompletableFuture<Void> stored;
@@ -38,14 +35,6 @@ public final class JaegerGrpcReceiver extends CollectorServiceGrpc.CollectorServ
       response.onError(GrpcStatuses.of(e).asRuntimeException());
       return;
     }
-    // Answer once the spans are stored, so that an acknowledged span survives a crash.
-    stored.whenComplete((ok, error) -> {
-      if (error != null) {
-        response.onError(GrpcStatuses.of(error).asRuntimeException());
-        return;
-      }
-      response.onNext(PostSpansResponse.getDefaultInstance());
-      response.onCompleted();
-    });
+    GrpcStatuses.answerWhenStored(stored, response, PostSpansResponse::getDefaultInstance);
   }
 }

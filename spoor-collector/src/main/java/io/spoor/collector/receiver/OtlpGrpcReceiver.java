@@ -1,6 +1,5 @@
 package io.spoor.collector.receiver;
 
-import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
@@ -24,10 +23,7 @@ public final class OtlpGrpcReceiver extends TraceServiceGrpc.TraceServiceImplBas
 
   @Override
   public void export(ExportTraceServiceRequest request, StreamObserver<ExportTraceServiceResponse> response) {
-    if (!processor.hasCapacity()) {
-      processor.refusedBeforeDecoding("otlp", "grpc");
-      response.onError(io.grpc.Status.RESOURCE_EXHAUSTED
-          .withDescription("collector queue is full; retry later").asRuntimeException());
+    if (GrpcStatuses.refusedWhenFull(processor, "otlp", response)) {
       return;
     }
     OtlpDecodeResult result;
@@ -41,18 +37,9 @@ public final class OtlpGrpcReceiver extends TraceServiceGrpc.TraceServiceImplBas
     try {
       stored = processor.process(SpanBatch.of(result.spans(), "otlp", "grpc"));
     } catch (RuntimeException e) {
-      Status status = GrpcStatuses.of(e);
-      response.onError(status.asRuntimeException());
+      response.onError(GrpcStatuses.of(e).asRuntimeException());
       return;
     }
-    // Answer once the spans are stored, so that an acknowledged span survives a crash.
-    stored.whenComplete((ok, error) -> {
-      if (error != null) {
-        response.onError(GrpcStatuses.of(error).asRuntimeException());
-        return;
-      }
-      response.onNext(OtlpHttpReceiver.response(result));
-      response.onCompleted();
-    });
+    GrpcStatuses.answerWhenStored(stored, response, () -> OtlpHttpReceiver.response(result));
   }
 }
