@@ -124,10 +124,12 @@ public final class HttpQueryApi {
     return Reply.ok(UiEnvelope.of(JsonWritable.traces(List.of(trace.get())), 0));
   }
 
-  private Reply findTraces(ServiceRequestContext ctx) {
-    SearchRequest request = search.parse(params(ctx));
+  /** The traces a search request names ({@code traceID}) or finds, and the named ids not found. */
+  private record Found(List<Trace> traces, List<ApiError> missing) {}
+
+  private Found find(SearchRequest request) {
     if (!request.isLookup()) {
-      return Reply.ok(UiEnvelope.of(JsonWritable.traces(reader.findTraces(request.query(), request.raw())), 0));
+      return new Found(reader.findTraces(request.query(), request.raw()), List.of());
     }
     List<Trace> found = new ArrayList<>();
     List<ApiError> missing = new ArrayList<>();
@@ -139,10 +141,15 @@ public final class HttpQueryApi {
         missing.add(ApiError.traceNotFound(id));
       }
     }
-    UiEnvelope envelope = missing.isEmpty()
-        ? UiEnvelope.of(JsonWritable.traces(found), 0)
-        : UiEnvelope.withErrors(JsonWritable.traces(found), 0, missing);
-    return Reply.ok(envelope);
+    return new Found(found, missing);
+  }
+
+  private Reply findTraces(ServiceRequestContext ctx) {
+    Found found = find(search.parse(params(ctx)));
+    JsonWritable data = JsonWritable.traces(found.traces());
+    return Reply.ok(found.missing().isEmpty()
+        ? UiEnvelope.of(data, 0)
+        : UiEnvelope.withErrors(data, 0, found.missing()));
   }
 
   /**
@@ -151,16 +158,8 @@ public final class HttpQueryApi {
    * so a search over big traces stays small.
    */
   private Reply findTraceSummaries(ServiceRequestContext ctx) {
-    SearchRequest request = search.parse(params(ctx));
-    List<Trace> traces = new ArrayList<>();
-    if (request.isLookup()) {
-      for (TraceId id : new LinkedHashSet<>(request.traceIds())) {
-        reader.getTrace(id, TimeWindow.UNBOUNDED, request.raw()).ifPresent(traces::add);
-      }
-    } else {
-      traces = reader.findTraces(request.query(), request.raw());
-    }
-    List<TraceSummary> summaries = traces.stream().map(TraceSummary::of).toList();
+    List<TraceSummary> summaries =
+        find(search.parse(params(ctx))).traces().stream().map(TraceSummary::of).toList();
     JsonWritable data = g -> {
       g.writeStartArray();
       for (TraceSummary t : summaries) {
