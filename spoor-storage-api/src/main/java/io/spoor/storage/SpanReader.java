@@ -4,7 +4,10 @@ import io.spoor.model.SpanKind;
 import io.spoor.model.Trace;
 import io.spoor.model.TraceId;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,4 +50,28 @@ public interface SpanReader {
    * @param kind only operations of this kind; null for every kind
    */
   List<Operation> getOperations(String service, @Nullable SpanKind kind);
+
+  /**
+   * Calls {@code consumer} once for every trace that has a span starting in {@code window}, each
+   * whole (as {@link #getTrace(TraceId, TimeWindow)} returns it), in no particular order: the input of
+   * batch jobs such as the dependency links. The default searches each service's traces of the
+   * window ({@link #getServices()}, {@link #findTraceIds}); a backend that can scan by time overrides
+   * it to stream without holding the window's ids.
+   */
+  default void scanTraces(TimeWindow window, Consumer<Trace> consumer) {
+    Set<TraceId> seen = new HashSet<>();
+    for (String service : getServices()) {
+      TraceQuery query = TraceQuery.newBuilder()
+          .serviceName(service)
+          .startTimeMinNanos(window.startNanos())
+          .startTimeMaxNanos(window.endNanos())
+          .limit(Integer.MAX_VALUE)
+          .build();
+      for (TraceId id : findTraceIds(query)) {
+        if (seen.add(id)) {
+          getTrace(id, window).ifPresent(consumer);
+        }
+      }
+    }
+  }
 }

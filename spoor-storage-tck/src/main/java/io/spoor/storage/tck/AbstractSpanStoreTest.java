@@ -160,4 +160,36 @@ public abstract class AbstractSpanStoreTest extends AbstractStorageTest {
       SpanAssertions.assertSpans("large trace", trace.get().spans(), spans);
     });
   }
+
+  /** The input of batch jobs: every trace with a span starting in the window, once, whole. */
+  @Test
+  void scanTracesVisitsEachTraceOfTheWindowOnceAndWhole() {
+    Span template = exampleTrace().get(0);
+    long base = template.startTimeNanos();
+    List<Span> spans = new ArrayList<>();
+    for (int t = 1; t <= 6; t++) {
+      TraceId id = TraceId.of(0x5ca0 + t);
+      long start = base + t * 60 * SECOND_NANOS; // trace t starts t minutes after base
+      for (int s = 1; s <= 3; s++) {
+        spans.add(template.toBuilder()
+            .traceId(id)
+            .spanId(SpanId.of(s))
+            .references(List.of())
+            .startTimeNanos(start + s * 1_000L)
+            .process(new io.spoor.model.Process("scan-service-" + (s % 2), template.process().tags()))
+            .build());
+      }
+    }
+    write(spans);
+    // Minutes 2..4 hold traces 2, 3 and 4.
+    io.spoor.storage.TimeWindow window = new io.spoor.storage.TimeWindow(
+        base + 2 * 60 * SECOND_NANOS, base + 4 * 60 * SECOND_NANOS + 10_000L);
+    eventually(() -> {
+      List<Trace> seen = new ArrayList<>();
+      reader().scanTraces(window, seen::add);
+      assertThat(seen).extracting(Trace::traceId)
+          .containsExactlyInAnyOrder(TraceId.of(0x5ca2), TraceId.of(0x5ca3), TraceId.of(0x5ca4));
+      assertThat(seen).allSatisfy(trace -> assertThat(trace.spans()).hasSize(3));
+    });
+  }
 }
