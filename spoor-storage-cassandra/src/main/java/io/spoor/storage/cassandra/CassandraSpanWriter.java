@@ -1,0 +1,231 @@
+package io.spoor.storage.cassandra;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import io.spoor.model.KeyValue;
+import io.spoor.model.Log;
+import io.spoor.model.Span;
+import io.spoor.storage.SpanWriter;
+import static io.spoor.storage.cassandra.CassandraStorage.prepare;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Writes spans as Jaeger's Cassandra writer does: the {@code traces} row, then the service and
+ * operation names (cached for {@code --cassandra.span-store-write-cache-ttl}), {@code
+ * service_name_index} (bucket = span_hash mod 10), {@code service_operation_index}, one {@code
+ * tag_index} row per distinct (key, value) over process tags, span tags and log fields (as enabled by
+ * {@code --cassandra.index.*}), and two {@code duration_index} rows (operation {@code ""} and the real
+ * one) in the hour bucket the start time rounds to. All statements of a batch are sent asynchronously
+ * through {@link Requests}; {@link #write} returns when all are acknowledged and throws if any failed.
+ */
+final class CassandraSpanWriter implements SpanWriter {
+  static final int BUCKETS = 10;
+  static final long HOUR_MICROS = 3_600_000_000L;
+  private static final int MAX_TAG_SIZE = 256;
+  private static final int MAX_CACHE_ENTRIES = 100_000;
+
+  private final Requests requests;
+  private final SpanRows rows;
+  private final CassandraConfig.IndexConfig index;
+  private final CassandraMetrics metrics;
+  private final long cacheTtlNanos;
+  private final PreparedStatement insertSpan;
+  private final PreparedStatement insertServiceName;
+  private final PreparedStatement insertOperationName;
+  private final PreparedStatement insertServiceNameIndex;
+  private final PreparedStatement insertServiceOperationIndex;
+  private final PreparedStatement insertTagIndex;
+  private final PreparedStatement insertDurationIndex;
+  private final ConcurrentHashMap<String, Long> written = new ConcurrentHashMap<>();
+
+  CassandraSpanWriter(CqlSession session, String keyspace, Requests requests, SpanRows rows, CassandraConfig config,
+      CassandraMetrics metrics) {
+    this.requests = requests;
+    this.rows = rows;
+    this.index = config.index();
+    this.metrics = metrics;
+    this.cacheTtlNanos = config.writeCacheTtl().toNanos();
+    this.insertSpan = prepare(session, keyspace, "INSERT INTO traces(trace_id, span_id, span_hash, parent_id, operation_name,"
+        + " flags, start_time, duration, tags, logs, refs, process) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    this.insertServiceName = prepare(session, keyspace, "INSERT INTO service_names(service_name) VALUES (?)");
+    this.insertOperationName = prepare(session, keyspace, 
+        "INSERT INTO operation_names_v2(service_name, span_kind, operation_name) VALUES (?, ?, ?)");
+    this.insertServiceNameIndex = prepare(session, keyspace, 
+        "INSERT INTO service_name_index(service_name, bucket, start_time, trace_id) VALUES (?, ?, ?, ?)");
+    this.insertServiceOperationIndex = prepare(session, keyspace, 
+        "INSERT INTO service_operation_index(service_name, operation_name, start_time, trace_id) VALUES (?, ?, ?, ?)");
+    this.insertTagIndex = prepare(session, keyspace, "INSERT INTO tag_index(trace_id, span_id, service_name, start_time,"
+        + " tag_key, tag_value) VALUES (?, ?, ?, ?, ?, ?)");
+    this.insertDurationIndex = prepare(session, keyspace, "INSERT INTO duration_index(service_name, operation_name, bucket,"
+        + " duration, start_time, trace_id) VALUES (?, ?, ?, ?, ?, ?)");
+  }
+
+  @Override
+  public void write(List<Span> spans) {
+    List<CompletableFuture<?>> pending = new ArrayList<>(spans.size() * 8);
+    List<Runnable> onSuccess = new ArrayList<>();
+    for (Span span : spans) {
+      statements(span, pending, onSuccess);
+    }
+    Throwable first = null;
+    int failed = 0;
+    for (CompletableFuture<?> f : pending) {
+      try {
+        f.join();
+      } catch (CompletionException e) {
+        failed++;
+        if (first == null) {
+          first = Requests.unwrap(e);
+        }
+      }
+    }
+    if (first != null) {
+      metrics.spansFailed.add(spans.size());
+      throw Requests.storageException("writing " + spans.size() + " spans (" + failed + " of " + pending.size()
+          + " requests)", first);
+    }
+    onSuccess.forEach(Runnable::run);
+    metrics.spansWritten.add(spans.size());
+  }
+
+  private void statements(Span span, List<CompletableFuture<?>> out, List<Runnable> onSuccess) {
+    ByteBuffer traceId = SpanRows.traceId(span.traceId());
+    long hash = SpanRows.hash(span);
+    long start = span.startTimeMicros();
+    long duration = span.durationMicros();
+    String service = span.serviceName();
+    String operation = span.operationName();
+    out.add(send(insertSpan.bind(traceId, span.spanId().value(), hash, span.parentSpanId().value(), operation,
+        span.flags(), start, duration, rows.keyValues(span.tags()), rows.logs(span.logs()),
+        rows.refs(span.references()), rows.process(span.process()))
+        .setIdempotent(true)));
+
+    String serviceKey = "s\u0000" + service;
+    if (!cached(serviceKey)) {
+      out.add(send(insertServiceName.bind(service)));
+      onSuccess.add(() -> remember(serviceKey));
+    }
+    String kind = span.kind().tagValue();
+    String operationKey = "o\u0000" + service + "\u0000" + kind + "\u0000" + operation;
+    if (!cached(operationKey)) {
+      out.add(send(insertOperationName.bind(service, kind, operation)));
+      onSuccess.add(() -> remember(operationKey));
+    }
+    out.add(send(insertServiceNameIndex.bind(service, (int) Long.remainderUnsigned(hash, BUCKETS), start, traceId)));
+    out.add(send(insertServiceOperationIndex.bind(service, operation, start, traceId)));
+    for (KeyValue tag : uniqueTags(span)) {
+      String value = tag.valueAsString();
+      if (shouldIndex(tag.key(), value)) {
+        out.add(send(insertTagIndex.bind(traceId, span.spanId().value(), service, start, tag.key(), value)));
+      } else {
+        metrics.tagIndexSkipped.increment();
+      }
+    }
+    Instant bucket = Instant.ofEpochMilli(roundToHour(start) / 1000L);
+    out.add(send(insertDurationIndex.bind(service, "", bucket, duration, start, traceId)));
+    out.add(send(insertDurationIndex.bind(service, operation, bucket, duration, start, traceId)));
+  }
+
+  private CompletableFuture<?> send(BoundStatement statement) {
+    return requests.send(statement.setIdempotent(true));
+  }
+
+  /**
+   * Jaeger's {@code GetAllUniqueTags}: process tags, span tags and log fields that the index options
+   * let through, sorted, identical (key, type, value) once. Unlike Jaeger, binary values are indexed
+   * too (as lower-case hex, the text a search compares them by), so a search finds them.
+   */
+  List<KeyValue> uniqueTags(Span span) {
+    List<KeyValue> all = new ArrayList<>();
+    if (index.processTags()) {
+      filter(span.process().tags(), all);
+    }
+    if (index.tags()) {
+      filter(span.tags(), all);
+    }
+    if (index.logs()) {
+      for (Log log : span.logs()) {
+        filter(log.fields(), all);
+      }
+    }
+    all.sort(Comparator.comparing(KeyValue::key).thenComparing(KeyValue::type)
+        .thenComparing(KeyValue::valueAsString));
+    Set<String> seen = new LinkedHashSet<>();
+    List<KeyValue> unique = new ArrayList<>(all.size());
+    for (KeyValue kv : all) {
+      if (seen.add(kv.key() + "\u0000" + kv.type() + "\u0000" + kv.valueAsString())) {
+        unique.add(kv);
+      }
+    }
+    return unique;
+  }
+
+  private void filter(List<KeyValue> tags, List<KeyValue> out) {
+    for (KeyValue kv : tags) {
+      if (index.keyIndexed(kv.key())) {
+        out.add(kv);
+      }
+    }
+  }
+
+  /** Jaeger's {@code shouldIndexTag}: key and value shorter than 256 bytes, value not a JSON object. */
+  static boolean shouldIndex(String key, String value) {
+    return utf8Length(key) < MAX_TAG_SIZE && utf8Length(value) < MAX_TAG_SIZE && !looksLikeJson(value);
+  }
+
+  /** Values Jaeger may have left out of the index as JSON: every value starting with '{'. */
+  static boolean looksLikeJson(String value) {
+    return value.startsWith("{");
+  }
+
+  static int utf8Length(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c)) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
+  }
+
+  /** Go's {@code time.Round(time.Hour)}: halves round up. */
+  static long roundToHour(long micros) {
+    long floor = Math.floorDiv(micros, HOUR_MICROS) * HOUR_MICROS;
+    return micros - floor >= HOUR_MICROS / 2 ? floor + HOUR_MICROS : floor;
+  }
+
+  private boolean cached(String key) {
+    Long expires = written.get(key);
+    return expires != null && expires - System.nanoTime() > 0;
+  }
+
+  private void remember(String key) {
+    if (written.size() >= MAX_CACHE_ENTRIES) {
+      written.clear();
+    }
+    written.put(key, System.nanoTime() + cacheTtlNanos);
+  }
+
+  /** Forgets the names written, so the next spans write them again (after a purge). */
+  void clearCache() {
+    written.clear();
+  }
+}
