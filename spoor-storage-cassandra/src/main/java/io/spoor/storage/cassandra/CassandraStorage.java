@@ -116,6 +116,7 @@ final class CassandraStorage implements Storage {
       options.withClass(DefaultDriverOption.LOAD_BALANCING_POLICY_CLASS, DcInferringLoadBalancingPolicy.class);
     }
     List<InetSocketAddress> contactPoints = contactPoints(config);
+    String servers = describe(contactPoints);
     CqlSessionBuilder builder = CqlSession.builder()
         .withConfigLoader(options.build())
         .addContactPoints(contactPoints);
@@ -134,18 +135,18 @@ final class CassandraStorage implements Storage {
       for (List<Throwable> errors : e.getAllErrors().values()) {
         for (Throwable t : errors) {
           if (t instanceof AuthenticationException) {
-            throw new StorageException("cassandra: login to " + contactPoints + " refused for user \""
+            throw new StorageException("cassandra: login to " + servers + " refused for user \""
                 + config.username() + "\" (--cassandra.username, --cassandra.password): " + t.getMessage(), e);
           }
         }
       }
-      throw new StorageException("cassandra: cannot connect to " + contactPoints
+      throw new StorageException("cassandra: cannot connect to " + servers
           + " (--cassandra.servers, --cassandra.port): " + e.getMessage(), e);
     } catch (AuthenticationException e) {
-      throw new StorageException("cassandra: login to " + contactPoints + " refused for user \""
+      throw new StorageException("cassandra: login to " + servers + " refused for user \""
           + config.username() + "\" (--cassandra.username, --cassandra.password): " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      throw new StorageException("cassandra: cannot connect to " + contactPoints
+      throw new StorageException("cassandra: cannot connect to " + servers
           + " (--cassandra.servers, --cassandra.port): " + e, e);
     }
   }
@@ -167,6 +168,15 @@ final class CassandraStorage implements Storage {
       out.add(InetSocketAddress.createUnresolved(host, port));
     }
     return out;
+  }
+
+  /** {@code [host:port, ...]}. */
+  static String describe(List<InetSocketAddress> addresses) {
+    List<String> out = new ArrayList<>();
+    for (InetSocketAddress a : addresses) {
+      out.add(a.getHostString() + ":" + a.getPort());
+    }
+    return out.toString();
   }
 
   static PreparedStatement prepare(CqlSession session, String keyspace, String cql) {
@@ -221,7 +231,7 @@ final class CassandraStorage implements Storage {
       Map<?, Node> nodes = s.getMetadata().getNodes();
       if (nodesUp(s) == 0) {
         return HealthStatus.unhealthy("cassandra: none of " + nodes.size() + " nodes is up ("
-            + contactPoints(config) + ")");
+            + describe(contactPoints(config)) + ")");
       }
       return HealthStatus.OK;
     } catch (RuntimeException e) {

@@ -21,8 +21,9 @@ import java.util.stream.Stream;
  * token, SimpleSnitch (datacenter {@code datacenter1}), free CQL and storage ports on 127.0.0.1, its own
  * data folder, a small heap. Ready when the CQL port accepts connections (Cassandra opens it last).
  *
- * <p>Tuned for tests: no snapshot before TRUNCATE/DROP ({@code auto_snapshot: false}), system tables
- * without fsync ({@code -Dcassandra.unsafesystem}), small memtables and caches, no gossip settle wait.
+ * <p>Tuned for tests: no snapshot before TRUNCATE/DROP ({@code auto_snapshot: false}), small memtables
+ * and caches, no gossip settle wait, periodic commit log. (Not {@code -Dcassandra.unsafesystem}: it
+ * would lose schema changes on {@link #kill()}.)
  * Data survives {@link #stop()} and {@link #kill()}; {@link #start()} brings the node back on the same
  * ports and data.
  */
@@ -88,7 +89,6 @@ public final class CassandraServer implements AutoCloseable {
         "-Dcassandra.skip_wait_for_gossip_to_settle=0",
         "-Dcassandra.ring_delay_ms=0",
         "-Dcassandra.superuser_setup_delay_ms=0",
-        "-Dcassandra.unsafesystem=true",
         "-Dcassandra.load_ring_state=true",
         "-Dlogback.configurationFile=" + this.home.resolve("logback.xml")));
     this.server = ForkedServer.builder("cassandra", this.home)
