@@ -111,6 +111,9 @@ final class CassandraStorage implements Storage {
             reconnect.compareTo(Duration.ofSeconds(1)) < 0 ? reconnect : Duration.ofSeconds(1))
         .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, reconnect)
         .withBoolean(DefaultDriverOption.RECONNECT_ON_INIT, false)
+        // The driver refreshes its schema metadata after every DDL statement, debounced by this window
+        // (1 s by default): creating the 17 objects of the schema would take that long each.
+        .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(20))
         .withString(DefaultDriverOption.SESSION_NAME, "spoor");
     if (config.localDc().isEmpty()) {
       options.withClass(DefaultDriverOption.LOAD_BALANCING_POLICY_CLASS, DcInferringLoadBalancingPolicy.class);
