@@ -52,7 +52,9 @@ final class CassandraSpanReader implements SpanReader {
   static final int MAX_CANDIDATES = 20_000;
   /** Duration searches over more hour buckets than this use the service index instead. */
   static final int MAX_DURATION_BUCKETS = 24 * 7;
-  private static final int PAGE_SIZE = 1000;
+  private static final int FILTER_PAGE_SIZE = 5000;
+  /** Rows of one duration bucket beyond which the duration range counts as unselective. */
+  static final int DURATION_BUCKET_ROWS = 2000;
   private static final int FETCH_AHEAD = 16;
 
   private final CqlSession session;
@@ -145,6 +147,8 @@ final class CassandraSpanReader implements SpanReader {
     if (maxMicros < minMicros) {
       return List.of();
     }
+    // Traces have several spans per service: read a few index rows per wanted trace at a time.
+    int page = Math.max(50, Math.min(1000, query.limit() * 4));
     List<TagFilter> indexed = new ArrayList<>();
     for (TagFilter tag : query.tags()) {
       if (tag.operator() == TagFilter.Operator.EQUALS && tagIndexHolds(tag)) {
@@ -156,25 +160,19 @@ final class CassandraSpanReader implements SpanReader {
     List<Set<TraceId>> filters = new ArrayList<>();
     String operation = query.operationName();
     if (!indexed.isEmpty()) {
-      drive = tagStream(service, indexed.get(0), minMicros, maxMicros);
+      drive = stream(tagLookup(service, indexed.get(0), minMicros, maxMicros), page);
       for (TagFilter tag : indexed.subList(1, indexed.size())) {
-        addFilter(filters, tagStream(service, tag, minMicros, maxMicros));
+        addFilter(filters, stream(tagLookup(service, tag, minMicros, maxMicros), FILTER_PAGE_SIZE));
       }
       if (operation != null) {
-        addFilter(filters, stream(byOperation.bind(service, operation, minMicros, maxMicros)));
+        addFilter(filters, stream(byOperation.bind(service, operation, minMicros, maxMicros), FILTER_PAGE_SIZE));
       }
     } else if (query.hasDurationBounds() && maxMicros != Long.MAX_VALUE
         && (CassandraSpanWriter.roundToHour(maxMicros) - CassandraSpanWriter.roundToHour(minMicros))
             / CassandraSpanWriter.HOUR_MICROS < MAX_DURATION_BUCKETS) {
-      drive = durationStream(service, operation == null ? "" : operation, query, minMicros, maxMicros);
-    } else if (operation != null) {
-      drive = stream(byOperation.bind(service, operation, minMicros, maxMicros));
+      drive = durationStream(service, operation, query, minMicros, maxMicros, page);
     } else {
-      List<Iterator<Candidate>> buckets = new ArrayList<>();
-      for (int b = 0; b < CassandraSpanWriter.BUCKETS; b++) {
-        buckets.add(stream(byServiceBucket.bind(service, b, minMicros, maxMicros)));
-      }
-      drive = merge(buckets);
+      drive = serviceStream(service, operation, minMicros, maxMicros, page);
     }
     return verify(drive, filters, query);
   }
@@ -255,35 +253,62 @@ final class CassandraSpanReader implements SpanReader {
     return index.complete(tag.key()) && CassandraSpanWriter.shouldIndex(tag.key(), tag.value());
   }
 
-  private Iterator<Candidate> tagStream(String service, TagFilter tag, long min, long max) {
-    return stream(byTag.bind(service, tag.key(), tag.value(), min, max));
+  private BoundStatement tagLookup(String service, TagFilter tag, long min, long max) {
+    return byTag.bind(service, tag.key(), tag.value(), min, max);
+  }
+
+  /** The operation's index, or the merge of the service's ten buckets, newest first. */
+  private Iterator<Candidate> serviceStream(String service, @Nullable String operation, long min, long max,
+      int page) {
+    if (operation != null) {
+      return stream(byOperation.bind(service, operation, min, max), page);
+    }
+    List<Iterator<Candidate>> buckets = new ArrayList<>();
+    for (int b = 0; b < CassandraSpanWriter.BUCKETS; b++) {
+      buckets.add(stream(byServiceBucket.bind(service, b, min, max), Math.max(20, page / 5)));
+    }
+    return merge(buckets);
   }
 
   /**
    * Hour buckets newest first; within a bucket the rows come by duration, so each bucket is sorted by
-   * start time before it is handed on.
+   * start time before it is handed on. A bucket with more than {@value #DURATION_BUCKET_ROWS} rows in the
+   * range shows the range does not narrow much: from there on the service (or operation) index is
+   * read instead, newest first, and the duration checked on the spans.
    */
-  private Iterator<Candidate> durationStream(String service, String operation, TraceQuery query, long min, long max) {
+  private Iterator<Candidate> durationStream(String service, @Nullable String operation, TraceQuery query,
+      long min, long max, int page) {
     long minDuration = ceilDiv(query.durationMinNanos(), 1000);
     long maxDuration = query.durationMaxNanos() == Long.MAX_VALUE
         ? Long.MAX_VALUE : Math.floorDiv(query.durationMaxNanos(), 1000L);
     long first = CassandraSpanWriter.roundToHour(min);
     long last = CassandraSpanWriter.roundToHour(max);
+    String op = operation == null ? "" : operation;
     return new Iterator<>() {
       long bucket = last;
       Iterator<Candidate> current = java.util.Collections.emptyIterator();
+      boolean fellBack;
 
       @Override
       public boolean hasNext() {
-        while (!current.hasNext() && bucket >= first) {
+        while (!current.hasNext() && bucket >= first && !fellBack) {
           List<Candidate> rows = new ArrayList<>();
-          Iterator<Candidate> it = stream(byDuration.bind(service, operation, Instant.ofEpochMilli(bucket / 1000),
-              minDuration, maxDuration));
-          while (it.hasNext() && rows.size() < MAX_FILTER_ROWS) {
+          Iterator<Candidate> it = stream(byDuration.bind(service, op, Instant.ofEpochMilli(bucket / 1000),
+              minDuration, maxDuration), DURATION_BUCKET_ROWS + 1);
+          int read = 0;
+          while (it.hasNext() && read <= DURATION_BUCKET_ROWS) {
             Candidate c = it.next();
+            read++;
             if (c.startMicros >= min && c.startMicros <= max) {
               rows.add(c);
             }
+          }
+          if (read > DURATION_BUCKET_ROWS) {
+            // The bucket holds starts up to half an hour after its hour.
+            long upTo = Math.min(max, bucket + CassandraSpanWriter.HOUR_MICROS / 2);
+            current = serviceStream(service, operation, min, upTo, page);
+            fellBack = true;
+            break;
           }
           rows.sort(Comparator.comparingLong((Candidate c) -> c.startMicros).reversed());
           current = rows.iterator();
@@ -303,8 +328,8 @@ final class CassandraSpanReader implements SpanReader {
   }
 
   /** Rows {@code (trace_id, start_time)} of one index query, page by page. */
-  private Iterator<Candidate> stream(BoundStatement statement) {
-    CompletableFuture<AsyncResultSet> first = requests.send(statement.setPageSize(PAGE_SIZE));
+  private Iterator<Candidate> stream(BoundStatement statement, int pageSize) {
+    CompletableFuture<AsyncResultSet> first = requests.send(statement.setPageSize(pageSize));
     return new Iterator<>() {
       @Nullable AsyncResultSet page;
       @Nullable Iterator<Row> rows;

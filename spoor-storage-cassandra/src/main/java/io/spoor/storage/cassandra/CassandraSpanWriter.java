@@ -1,7 +1,12 @@
 package io.spoor.storage.cassandra;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.context.DriverContext;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
+import com.datastax.oss.driver.api.core.cql.Statement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import io.spoor.model.KeyValue;
 import io.spoor.model.Log;
@@ -13,7 +18,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -25,16 +32,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * service_name_index} (bucket = span_hash mod 10), {@code service_operation_index}, one {@code
  * tag_index} row per distinct (key, value) over process tags, span tags and log fields (as enabled by
  * {@code --cassandra.index.*}), and two {@code duration_index} rows (operation {@code ""} and the real
- * one) in the hour bucket the start time rounds to. All statements of a batch are sent asynchronously
- * through {@link Requests}; {@link #write} returns when all are acknowledged and throws if any failed.
+ * one) in the hour bucket the start time rounds to. The statements of a batch of spans are grouped by
+ * partition into small unlogged batches and sent asynchronously through {@link Requests}; {@link
+ * #write} returns when all are acknowledged and throws if any failed.
  */
 final class CassandraSpanWriter implements SpanWriter {
   static final int BUCKETS = 10;
   static final long HOUR_MICROS = 3_600_000_000L;
   private static final int MAX_TAG_SIZE = 256;
   private static final int MAX_CACHE_ENTRIES = 100_000;
+  static final int MAX_BATCH_BYTES = 5 * 1024;
+  private static final int MAX_BATCH_STATEMENTS = 100;
 
   private final Requests requests;
+  private final DriverContext context;
   private final SpanRows rows;
   private final CassandraConfig.IndexConfig index;
   private final CassandraMetrics metrics;
@@ -51,6 +62,7 @@ final class CassandraSpanWriter implements SpanWriter {
   CassandraSpanWriter(CqlSession session, String keyspace, Requests requests, SpanRows rows, CassandraConfig config,
       CassandraMetrics metrics) {
     this.requests = requests;
+    this.context = session.getContext();
     this.rows = rows;
     this.index = config.index();
     this.metrics = metrics;
@@ -72,10 +84,14 @@ final class CassandraSpanWriter implements SpanWriter {
 
   @Override
   public void write(List<Span> spans) {
-    List<CompletableFuture<?>> pending = new ArrayList<>(spans.size() * 8);
+    Map<String, List<BoundStatement>> byPartition = new LinkedHashMap<>();
     List<Runnable> onSuccess = new ArrayList<>();
     for (Span span : spans) {
-      statements(span, pending, onSuccess);
+      statements(span, byPartition, onSuccess);
+    }
+    List<CompletableFuture<?>> pending = new ArrayList<>(byPartition.size());
+    for (List<BoundStatement> partition : byPartition.values()) {
+      sendBatches(partition, pending);
     }
     Throwable first = null;
     int failed = 0;
@@ -98,46 +114,84 @@ final class CassandraSpanWriter implements SpanWriter {
     metrics.spansWritten.add(spans.size());
   }
 
-  private void statements(Span span, List<CompletableFuture<?>> out, List<Runnable> onSuccess) {
+  /**
+   * Statements of one partition go together as unlogged batches (one request, applied on the replicas
+   * of that partition alone) of at most {@value #MAX_BATCH_BYTES} bytes, Cassandra's default batch
+   * size warning threshold; a lone statement goes alone.
+   */
+  private void sendBatches(List<BoundStatement> partition, List<CompletableFuture<?>> pending) {
+    if (partition.size() == 1) {
+      pending.add(requests.send(partition.get(0)));
+      return;
+    }
+    BatchStatementBuilder batch = null;
+    int bytes = 0;
+    for (BoundStatement st : partition) {
+      int size = st.computeSizeInBytes(context);
+      if (batch != null && (bytes + size > MAX_BATCH_BYTES || batch.getStatementsCount() >= MAX_BATCH_STATEMENTS)) {
+        pending.add(requests.send(finish(batch)));
+        batch = null;
+      }
+      if (batch == null) {
+        batch = BatchStatement.builder(DefaultBatchType.UNLOGGED);
+        bytes = 0;
+      }
+      batch.addStatement(st);
+      bytes += size;
+    }
+    pending.add(requests.send(finish(batch)));
+  }
+
+  private static Statement<?> finish(BatchStatementBuilder batch) {
+    BatchStatement built = batch.setIdempotence(true).build();
+    return built.size() == 1 ? built.iterator().next() : built;
+  }
+
+  private static void add(Map<String, List<BoundStatement>> byPartition, String partition, BoundStatement st) {
+    byPartition.computeIfAbsent(partition, k -> new ArrayList<>(4)).add(st.setIdempotent(true));
+  }
+
+  private void statements(Span span, Map<String, List<BoundStatement>> out, List<Runnable> onSuccess) {
     ByteBuffer traceId = SpanRows.traceId(span.traceId());
     long hash = SpanRows.hash(span);
     long start = span.startTimeMicros();
     long duration = span.durationMicros();
     String service = span.serviceName();
     String operation = span.operationName();
-    out.add(send(insertSpan.bind(traceId, span.spanId().value(), hash, span.parentSpanId().value(), operation,
-        span.flags(), start, duration, rows.keyValues(span.tags()), rows.logs(span.logs()),
-        rows.refs(span.references()), rows.process(span.process()))
-        .setIdempotent(true)));
+    add(out, "t\u0000" + span.traceId().toHex128(), insertSpan.bind(traceId, span.spanId().value(), hash,
+        span.parentSpanId().value(), operation, span.flags(), start, duration, rows.keyValues(span.tags()),
+        rows.logs(span.logs()), rows.refs(span.references()), rows.process(span.process())));
 
     String serviceKey = "s\u0000" + service;
     if (!cached(serviceKey)) {
-      out.add(send(insertServiceName.bind(service)));
+      add(out, serviceKey, insertServiceName.bind(service));
       onSuccess.add(() -> remember(serviceKey));
     }
     String kind = span.kind().tagValue();
     String operationKey = "o\u0000" + service + "\u0000" + kind + "\u0000" + operation;
     if (!cached(operationKey)) {
-      out.add(send(insertOperationName.bind(service, kind, operation)));
+      add(out, "o\u0000" + service, insertOperationName.bind(service, kind, operation));
       onSuccess.add(() -> remember(operationKey));
     }
-    out.add(send(insertServiceNameIndex.bind(service, (int) Long.remainderUnsigned(hash, BUCKETS), start, traceId)));
-    out.add(send(insertServiceOperationIndex.bind(service, operation, start, traceId)));
+    int bucketNo = (int) Long.remainderUnsigned(hash, BUCKETS);
+    add(out, "b\u0000" + service + "\u0000" + bucketNo,
+        insertServiceNameIndex.bind(service, bucketNo, start, traceId));
+    add(out, "so\u0000" + service + "\u0000" + operation,
+        insertServiceOperationIndex.bind(service, operation, start, traceId));
     for (KeyValue tag : uniqueTags(span)) {
       String value = tag.valueAsString();
       if (shouldIndex(tag.key(), value)) {
-        out.add(send(insertTagIndex.bind(traceId, span.spanId().value(), service, start, tag.key(), value)));
+        add(out, "g\u0000" + service + "\u0000" + tag.key() + "\u0000" + value,
+            insertTagIndex.bind(traceId, span.spanId().value(), service, start, tag.key(), value));
       } else {
         metrics.tagIndexSkipped.increment();
       }
     }
     Instant bucket = Instant.ofEpochMilli(roundToHour(start) / 1000L);
-    out.add(send(insertDurationIndex.bind(service, "", bucket, duration, start, traceId)));
-    out.add(send(insertDurationIndex.bind(service, operation, bucket, duration, start, traceId)));
-  }
-
-  private CompletableFuture<?> send(BoundStatement statement) {
-    return requests.send(statement.setIdempotent(true));
+    add(out, "d\u0000" + service + "\u0000\u0000" + bucket,
+        insertDurationIndex.bind(service, "", bucket, duration, start, traceId));
+    add(out, "d\u0000" + service + "\u0000" + operation + "\u0000" + bucket,
+        insertDurationIndex.bind(service, operation, bucket, duration, start, traceId));
   }
 
   /**
