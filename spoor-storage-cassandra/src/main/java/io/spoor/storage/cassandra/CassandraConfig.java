@@ -126,6 +126,20 @@ public record CassandraConfig(
     if (servers.isEmpty()) {
       throw new IllegalArgumentException("--" + Options.SERVERS + ": empty (expected: host[:port],...)");
     }
+    for (String server : servers) {
+      int colon = server.lastIndexOf(':');
+      if (colon > 0 && server.indexOf(':') == colon) {
+        try {
+          int p = Integer.parseInt(server.substring(colon + 1));
+          if (p < 1 || p > 65535) {
+            throw new NumberFormatException();
+          }
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("--" + Options.SERVERS + ": \"" + server
+              + "\" (expected: host or host:port)");
+        }
+      }
+    }
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("--" + Options.PORT + ": " + port + " (expected: 1-65535)");
     }

@@ -1,6 +1,7 @@
 package io.spoor.storage.cassandra;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
@@ -399,8 +400,14 @@ final class CassandraSpanReader implements SpanReader {
   @Override
   public List<String> getServices() {
     TreeSet<String> services = new TreeSet<>();
-    for (Row row : session.execute(SimpleStatement.newInstance("SELECT service_name FROM " + keyspace + ".service_names"))) {
-      services.add(row.getString(0));
+    try {
+      for (Row row : session.execute(SimpleStatement.newInstance("SELECT service_name FROM " + keyspace
+          + ".service_names").setPageSize(5000))) {
+        services.add(row.getString(0));
+      }
+    } catch (DriverException e) {
+      metrics.readFailures.increment();
+      throw Requests.storageException("reading services", e);
     }
     return new ArrayList<>(services);
   }
@@ -425,6 +432,15 @@ final class CassandraSpanReader implements SpanReader {
   public void scanTraces(TimeWindow window, Consumer<Trace> consumer) {
     SimpleStatement scan = SimpleStatement.newInstance("SELECT trace_id, span_id, parent_id, operation_name, flags,"
         + " start_time, duration, tags, logs, refs, process FROM " + keyspace + ".traces").setPageSize(2000);
+    try {
+      scan(scan, window, consumer);
+    } catch (DriverException e) {
+      metrics.readFailures.increment();
+      throw Requests.storageException("scanning traces", e);
+    }
+  }
+
+  private void scan(SimpleStatement scan, TimeWindow window, Consumer<Trace> consumer) {
     ByteBuffer current = null;
     List<Span> spans = new ArrayList<>();
     boolean inWindow = false;
