@@ -17,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,8 +87,9 @@ final class CassandraSpanWriter implements SpanWriter {
   public void write(List<Span> spans) {
     Map<String, List<BoundStatement>> byPartition = new LinkedHashMap<>();
     List<Runnable> onSuccess = new ArrayList<>();
+    Set<String> names = new HashSet<>();
     for (Span span : spans) {
-      statements(span, byPartition, onSuccess);
+      statements(span, byPartition, names, onSuccess);
     }
     List<CompletableFuture<?>> pending = new ArrayList<>(byPartition.size());
     for (List<BoundStatement> partition : byPartition.values()) {
@@ -151,7 +153,9 @@ final class CassandraSpanWriter implements SpanWriter {
     byPartition.computeIfAbsent(partition, k -> new ArrayList<>(4)).add(st.setIdempotent(true));
   }
 
-  private void statements(Span span, Map<String, List<BoundStatement>> out, List<Runnable> onSuccess) {
+  /** @param names the service and operation names this write already sends */
+  private void statements(Span span, Map<String, List<BoundStatement>> out, Set<String> names,
+      List<Runnable> onSuccess) {
     ByteBuffer traceId = SpanRows.traceId(span.traceId());
     long hash = SpanRows.hash(span);
     long start = span.startTimeMicros();
@@ -163,13 +167,13 @@ final class CassandraSpanWriter implements SpanWriter {
         rows.logs(span.logs()), rows.refs(span.references()), rows.process(span.process())));
 
     String serviceKey = "s\u0000" + service;
-    if (!cached(serviceKey)) {
+    if (!cached(serviceKey) && names.add(serviceKey)) {
       add(out, serviceKey, insertServiceName.bind(service));
       onSuccess.add(() -> remember(serviceKey));
     }
     String kind = span.kind().tagValue();
     String operationKey = "o\u0000" + service + "\u0000" + kind + "\u0000" + operation;
-    if (!cached(operationKey)) {
+    if (!cached(operationKey) && names.add(operationKey)) {
       add(out, "o\u0000" + service, insertOperationName.bind(service, kind, operation));
       onSuccess.add(() -> remember(operationKey));
     }
