@@ -19,7 +19,9 @@ import java.util.stream.Stream;
  * A real single-node Apache Cassandra 5.0 ({@code org.apache.cassandra:cassandra-all}) run as {@code
  * CassandraDaemon} in a forked JDK 17 JVM with the jamm agent and the jvm17 {@code --add-opens}: one
  * token, SimpleSnitch (datacenter {@code datacenter1}), free CQL and storage ports on 127.0.0.1, its own
- * data folder, a small heap. Ready when the CQL port accepts connections (Cassandra opens it last).
+ * data folder, a small heap, PasswordAuthenticator, and TLS optional on the CQL port (a self-signed
+ * certificate, {@link #tlsCertificate()}). Ready when the CQL port accepts connections (Cassandra opens
+ * it last) and the default superuser exists.
  *
  * <p>Tuned for tests: no snapshot before TRUNCATE/DROP ({@code auto_snapshot: false}), small memtables
  * and caches, no gossip settle wait, periodic commit log. (Not {@code -Dcassandra.unsafesystem}: it
@@ -32,6 +34,7 @@ public final class CassandraServer implements AutoCloseable {
   public static final String VERSION = "5.0.9";
   /** SimpleSnitch puts the node in this datacenter. */
   public static final String DATACENTER = "datacenter1";
+  private static final String KEYSTORE_PASSWORD = "spoor-test";
 
   private final Path home;
   private final int cqlPort;
@@ -170,6 +173,14 @@ public final class CassandraServer implements AutoCloseable {
     return new InetSocketAddress(host(), cqlPort);
   }
 
+  /**
+   * PEM of the node's self-signed certificate (subject {@code localhost}, SAN {@code 127.0.0.1}): the
+   * CQL port also takes TLS connections, and this is the CA to trust for them.
+   */
+  public Path tlsCertificate() {
+    return home.resolve("node-certificate.pem");
+  }
+
   /** The node runs PasswordAuthenticator with Cassandra's default superuser. */
   public String username() {
     return "cassandra";
@@ -200,6 +211,7 @@ public final class CassandraServer implements AutoCloseable {
   private void writeConfig() {
     Path data = home.resolve("data");
     try {
+      createCertificate();
       for (String d : List.of("data", "commitlog", "saved_caches", "hints", "cdc_raw")) {
         Files.createDirectories(data.resolve(d));
       }
@@ -241,6 +253,13 @@ public final class CassandraServer implements AutoCloseable {
           "auto_snapshot: false",
           "snapshot_before_compaction: false",
           "dynamic_snitch: false",
+          // TLS on the same port as plain CQL: clients may use either.
+          "client_encryption_options:",
+          "  enabled: true",
+          "  optional: true",
+          "  keystore: \"" + home.resolve("node-keystore.p12") + "\"",
+          "  keystore_password: " + KEYSTORE_PASSWORD,
+          "  store_type: PKCS12",
           "")
           ;
       Files.writeString(home.resolve("cassandra.yaml"), yaml, StandardCharsets.UTF_8);
@@ -254,6 +273,38 @@ public final class CassandraServer implements AutoCloseable {
           """, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the config of " + home, e);
+    }
+  }
+
+  /**
+   * A self-signed certificate for {@code localhost} and {@code 127.0.0.1} in the node's keystore, and
+   * the same certificate as PEM for clients ({@link #tlsCertificate()}), made with the JDK's keytool.
+   */
+  private void createCertificate() throws IOException {
+    Path keystore = home.resolve("node-keystore.p12");
+    if (Files.exists(tlsCertificate())) {
+      return;
+    }
+    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+    run(List.of(keytool, "-genkeypair", "-alias", "node", "-keyalg", "RSA", "-keysize", "2048",
+        "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "3650",
+        "-keystore", keystore.toString(), "-storetype", "PKCS12",
+        "-storepass", KEYSTORE_PASSWORD, "-keypass", KEYSTORE_PASSWORD));
+    run(List.of(keytool, "-exportcert", "-rfc", "-alias", "node", "-keystore", keystore.toString(),
+        "-storepass", KEYSTORE_PASSWORD, "-file", tlsCertificate().toString()));
+  }
+
+  private void run(List<String> command) throws IOException {
+    Path out = home.resolve("keytool.log");
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    try {
+      if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+        p.destroyForcibly();
+        throw new IOException("keytool failed: " + String.join(" ", command) + "\n" + ForkedServer.tail(out, 20));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted running keytool", e);
     }
   }
 
