@@ -6,6 +6,7 @@ import io.spoor.storage.StorageSettings;
 import io.spoor.storage.cassandra.CassandraStorageFactory;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,12 +24,19 @@ import picocli.CommandLine.Spec;
     name = "init",
     mixinStandardHelpOptions = true,
     modelTransformer = CassandraInitCommand.Options.class,
+    customSynopsis = "Usage: spoor cassandra init [-hV] [--cassandra.<option>=<value>]...",
     description = {
         "Create the keyspace and the tables of Jaeger's Cassandra schema v004 (idempotent).",
-        "Refuses a keyspace that holds another schema version. Takes every --cassandra.* option."},
+        "Refuses a keyspace that holds another schema version; changes nothing then."},
     footerHeading = SpoorCommand.FOOTER_HEADING,
     footer = {SpoorCommand.FOOTER_ENVIRONMENT, SpoorCommand.FOOTER_EXIT_CODES})
 final class CassandraInitCommand implements Callable<Integer> {
+  /** The backend's options that matter here: connection, keyspace and what the schema is created with. */
+  static final List<StorageOption> OPTIONS = new CassandraStorageFactory().options().stream()
+      .filter(o -> !o.name().startsWith("cassandra.index.") && !o.name().equals("cassandra.max-in-flight")
+          && !o.name().equals("cassandra.span-store-write-cache-ttl") && !o.name().equals("cassandra.create-schema"))
+      .toList();
+
   @Spec
   @SuppressWarnings("unused")
   CommandSpec spec;
@@ -36,7 +44,7 @@ final class CassandraInitCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Map<String, String> values = new LinkedHashMap<>();
-    for (StorageOption option : new CassandraStorageFactory().options()) {
+    for (StorageOption option : OPTIONS) {
       OptionSpec spec = this.spec.findOption("--" + option.name());
       Object value = spec == null ? null : spec.getValue();
       if (value != null) {
@@ -60,7 +68,7 @@ final class CassandraInitCommand implements Callable<Integer> {
   static final class Options implements IModelTransformer {
     @Override
     public CommandSpec transform(CommandSpec spec) {
-      for (StorageOption option : new CassandraStorageFactory().options()) {
+      for (StorageOption option : OPTIONS) {
         spec.addOption(OptionSpec.builder("--" + option.name())
             .type(String.class)
             .paramLabel("<" + option.name().substring(option.name().lastIndexOf('.') + 1) + ">")
