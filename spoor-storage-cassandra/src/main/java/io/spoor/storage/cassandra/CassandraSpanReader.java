@@ -60,6 +60,8 @@ final class CassandraSpanReader implements SpanReader {
 
   private final CqlSession session;
   private final String keyspace;
+  /** The {@code default_time_to_live} of {@code traces}; 0 for none. */
+  private final long spanTtlSeconds;
   private final Requests requests;
   private final CassandraConfig.IndexConfig index;
   private final CassandraMetrics metrics;
@@ -71,9 +73,11 @@ final class CassandraSpanReader implements SpanReader {
   private final PreparedStatement operations;
   private final PreparedStatement operationsOfKind;
 
-  CassandraSpanReader(CqlSession session, String keyspace, Requests requests, CassandraConfig config, CassandraMetrics metrics) {
+  CassandraSpanReader(CqlSession session, String keyspace, Requests requests, CassandraConfig config, CassandraMetrics metrics,
+      long spanTtlSeconds) {
     this.session = session;
     this.keyspace = keyspace;
+    this.spanTtlSeconds = spanTtlSeconds;
     this.requests = requests;
     this.index = config.index();
     this.metrics = metrics;
@@ -424,19 +428,59 @@ final class CassandraSpanReader implements SpanReader {
   }
 
   /**
-   * Scans the {@code traces} table in token order: the rows of one trace come together, so each trace
-   * is assembled from consecutive rows and handed on if one of its spans starts in the window, without
-   * holding more than one trace. Reads the whole table (bounded by the span TTL).
+   * The traces of a window, each once and whole. A window of at most a quarter of the span TTL reads
+   * the ten {@code service_name_index} buckets of every service for the window's trace ids (holding
+   * them to visit each trace once) and fetches those traces; a wider or unbounded window scans the
+   * {@code traces} table in token order instead, where the rows of one trace come together, so each
+   * trace is assembled from consecutive rows without holding any ids.
    */
   @Override
   public void scanTraces(TimeWindow window, Consumer<Trace> consumer) {
-    SimpleStatement scan = SimpleStatement.newInstance("SELECT trace_id, span_id, parent_id, operation_name, flags,"
-        + " start_time, duration, tags, logs, refs, process FROM " + keyspace + ".traces").setPageSize(2000);
+    long length = window.isUnbounded() || window.startNanos() == Long.MIN_VALUE || window.endNanos() == Long.MAX_VALUE
+        ? Long.MAX_VALUE : window.endNanos() - window.startNanos();
+    boolean narrow = length != Long.MAX_VALUE && length >= 0
+        && (spanTtlSeconds <= 0 || length / 1_000_000_000L <= spanTtlSeconds / 4);
     try {
+      if (narrow) {
+        scanByIndex(window, consumer);
+        return;
+      }
+      SimpleStatement scan = SimpleStatement.newInstance("SELECT trace_id, span_id, parent_id, operation_name, flags,"
+          + " start_time, duration, tags, logs, refs, process FROM " + keyspace + ".traces").setPageSize(2000);
       scan(scan, window, consumer);
     } catch (DriverException e) {
       metrics.readFailures.increment();
       throw Requests.storageException("scanning traces", e);
+    }
+  }
+
+  private void scanByIndex(TimeWindow window, Consumer<Trace> consumer) {
+    long min = ceilDiv(window.startNanos(), 1000);
+    long max = Math.floorDiv(window.endNanos(), 1000L);
+    Set<TraceId> seen = new HashSet<>();
+    ArrayDeque<CompletableFuture<List<Span>>> inFlight = new ArrayDeque<>();
+    for (String service : getServices()) {
+      Iterator<Candidate> ids = serviceStream(service, null, min, max, 5000);
+      while (ids.hasNext()) {
+        TraceId id = ids.next().traceId;
+        if (!seen.add(id)) {
+          continue;
+        }
+        inFlight.add(fetch(id));
+        if (inFlight.size() >= FETCH_AHEAD) {
+          emit(inFlight.poll(), consumer);
+        }
+      }
+    }
+    while (!inFlight.isEmpty()) {
+      emit(inFlight.poll(), consumer);
+    }
+  }
+
+  private static void emit(CompletableFuture<List<Span>> fetched, Consumer<Trace> consumer) {
+    List<Span> spans = Requests.await(fetched, "reading a trace of the window");
+    if (!spans.isEmpty()) {
+      consumer.accept(Trace.of(spans));
     }
   }
 

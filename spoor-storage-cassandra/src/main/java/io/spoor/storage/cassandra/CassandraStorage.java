@@ -8,6 +8,7 @@ import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
@@ -73,7 +74,10 @@ final class CassandraStorage implements Storage {
       SpanRows rows = new SpanRows(udt(ks, "keyvalue"), udt(ks, "log"), udt(ks, "span_ref"), udt(ks, "process"));
       Requests requests = new Requests(s, config.maxInFlight(), config.maxRetryAttempts(), config.timeout(), metrics);
       writer = new CassandraSpanWriter(s, config.keyspace(), requests, rows, config, metrics);
-      reader = new CassandraSpanReader(s, config.keyspace(), requests, config, metrics);
+      Row ttl = s.execute(SimpleStatement.newInstance("SELECT default_time_to_live FROM system_schema.tables"
+          + " WHERE keyspace_name = ? AND table_name = 'traces'", config.keyspace())).one();
+      reader = new CassandraSpanReader(s, config.keyspace(), requests, config, metrics,
+          ttl == null ? 0 : ttl.getInt(0));
       dependencies = new CassandraDependencyStore(s, config.keyspace(), requests, udt(ks, "dependency"));
       metrics.nodesUp(() -> nodesUp(s));
       session = s;
