@@ -86,10 +86,11 @@ final class IndexTemplates {
     ObjectNode body = EsClient.JSON.createObjectNode();
     if (version.composableTemplates()) {
       body.putArray("index_patterns").add(names.wildcard(kind));
-      body.put("priority", 500);
+      body.put("priority", 500 + kind.ordinal()); // Jaeger: span 500, service 501, dependencies 502
       body.set("template", template);
     } else {
-      body.putArray("index_patterns").add(names.wildcard(kind));
+      // Jaeger's legacy templates match with a leading wildcard
+      body.put("index_patterns", "*" + names.wildcard(kind));
       if (version.major() < 7 && !version.openSearch()) {
         template.set("mappings", EsClient.JSON.createObjectNode().set("_doc", mappings));
       }
