@@ -38,6 +38,11 @@ public final class ElasticsearchIndexTools implements AutoCloseable {
         Clock.systemUTC());
   }
 
+  /** With another clock, for tests. */
+  static ElasticsearchIndexTools create(StorageSettings settings, Clock clock) {
+    return new ElasticsearchIndexTools(EsConfig.from(settings), clock);
+  }
+
   /** The {@code --es.*} options the tools read (the backend's). */
   public static List<StorageOption> options() {
     return EsConfig.options();

@@ -80,7 +80,7 @@ final class ElasticsearchStorage implements Storage {
         }
       }
       SpanDocuments documents = SpanDocuments.of(config);
-      writer = new EsSpanWriter(c, names, documents, config, metrics);
+      writer = new EsSpanWriter(c, names, documents, config, metrics, clock);
       reader = new EsSpanReader(c, names, documents, config, metrics, clock);
       dependencies = new EsDependencyStore(c, names, config.maxDocCount());
       lifecycle = l;
@@ -219,7 +219,7 @@ final class ElasticsearchStorage implements Storage {
         c.request("DELETE", "/" + String.join(",", chunk) + "?ignore_unavailable=true", (String) null);
       }
     }
-    writer = new EsSpanWriter(c, names, SpanDocuments.of(config), config, metrics);
+    writer = new EsSpanWriter(c, names, SpanDocuments.of(config), config, metrics, clock);
   }
 
   EsConfig config() {

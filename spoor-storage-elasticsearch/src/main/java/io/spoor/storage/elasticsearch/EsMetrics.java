@@ -8,6 +8,7 @@ import java.util.function.IntSupplier;
 /** The backend's counters, exported through {@link io.spoor.storage.Storage#metrics()}. */
 final class EsMetrics {
   final LongAdder spansWritten = new LongAdder();
+  final LongAdder spansTooOld = new LongAdder();
   final LongAdder bulkRequests = new LongAdder();
   final LongAdder bulkFailures = new LongAdder();
   final LongAdder documentsRetried = new LongAdder();
@@ -23,6 +24,7 @@ final class EsMetrics {
   Map<String, Double> snapshot(IntSupplier bulksInFlight) {
     Map<String, Double> out = new LinkedHashMap<>();
     out.put("spoor_storage_es_spans_written_total", spansWritten.doubleValue());
+    out.put("spoor_storage_es_spans_too_old_total", spansTooOld.doubleValue());
     out.put("spoor_storage_es_bulk_requests_total", bulkRequests.doubleValue());
     out.put("spoor_storage_es_bulk_failures_total", bulkFailures.doubleValue());
     out.put("spoor_storage_es_documents_retried_total", documentsRetried.doubleValue());

@@ -30,7 +30,9 @@ import java.util.concurrent.TimeUnit;
  * and then fails (the collector counts it and answers 503). Items the cluster rejects with 429 (its
  * write queue is full) are sent again, alone, with backoff; any other item error fails the call after
  * the rest was written. {@link #write} returns once every document is indexed (visible to searches
- * after the index refresh, one second by default).
+ * after the index refresh, one second by default). With {@code --es.retention} on daily indices, spans
+ * whose day is already past the retention are not written (counted as too old): the lifecycle would
+ * delete their index again.
  */
 final class EsSpanWriter implements SpanWriter {
   private static final int MAX_ATTEMPTS = 6;
@@ -42,6 +44,7 @@ final class EsSpanWriter implements SpanWriter {
   private final EsConfig config;
   private final EsMetrics metrics;
   private final Semaphore inFlight;
+  private final java.time.Clock clock;
   private final Set<String> writtenServices = Collections.newSetFromMap(Collections.synchronizedMap(
       new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -50,7 +53,9 @@ final class EsSpanWriter implements SpanWriter {
         }
       }));
 
-  EsSpanWriter(EsClient client, IndexNames names, SpanDocuments documents, EsConfig config, EsMetrics metrics) {
+  EsSpanWriter(EsClient client, IndexNames names, SpanDocuments documents, EsConfig config, EsMetrics metrics,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.client = client;
     this.names = names;
     this.documents = documents;
@@ -69,8 +74,14 @@ final class EsSpanWriter implements SpanWriter {
     }
     List<Item> items = new ArrayList<>(spans.size() + 4);
     Set<String> batchServices = new java.util.HashSet<>();
+    long oldestDay = oldestKeptDayMillis();
+    int tooOld = 0;
     for (Span span : spans) {
       long startMillis = Math.floorDiv(span.startTimeMicros(), 1000);
+      if (startMillis < oldestDay) {
+        tooOld++; // its day index is past the retention: the lifecycle would delete it again
+        continue;
+      }
       items.add(new Item(action(names.writeIndex(Kind.SPAN, startMillis), null) + document(span), null));
       String serviceIndex = names.writeIndex(Kind.SERVICE, startMillis);
       String id = serviceId(span.serviceName(), span.operationName());
@@ -92,7 +103,8 @@ final class EsSpanWriter implements SpanWriter {
       send(items.subList(start, end), failures);
       start = end;
     }
-    metrics.spansWritten.add(spans.size());
+    metrics.spansWritten.add(spans.size() - tooOld);
+    metrics.spansTooOld.add(tooOld);
     if (!failures.isEmpty()) {
       metrics.documentsFailed.add(failures.size());
       throw new StorageException(failures.size() + " of " + items.size() + " documents were rejected; first: "
@@ -173,6 +185,15 @@ final class EsSpanWriter implements SpanWriter {
       Thread.currentThread().interrupt();
       throw new StorageException("interrupted while retrying rejected documents", e);
     }
+  }
+
+  /** With a retention on daily indices: the start of the oldest day still kept; else no limit. */
+  private long oldestKeptDayMillis() {
+    if (config.retention().isZero() || config.useAliases()) {
+      return Long.MIN_VALUE;
+    }
+    long cutoff = clock.millis() - config.retention().toMillis();
+    return Math.floorDiv(cutoff, 86_400_000L) * 86_400_000L + 86_400_000L;
   }
 
   int inFlight() {

@@ -40,7 +40,7 @@ public final class SearchServer implements AutoCloseable {
 
   /**
    * Fetches the engine's jars (once), compiles the launcher (once) and describes a node in {@code
-   * workDir}; {@link #start()} runs it.
+   * workDir} with an empty data folder; {@link #start()} runs it.
    *
    * @param heap the JVM heap, for example {@code 512m}
    */
@@ -52,6 +52,7 @@ public final class SearchServer implements AutoCloseable {
     int httpPort = Ports.free();
     int transportPort = Ports.free();
     try {
+      deleteRecursively(dir.resolve("data")); // a new node starts empty; restarts keep the data
       Files.createDirectories(dir.resolve("home/config"));
       Files.createDirectories(dir.resolve("data"));
       Files.createDirectories(dir.resolve("logs"));
@@ -98,6 +99,17 @@ public final class SearchServer implements AutoCloseable {
         .startTimeout(Duration.ofSeconds(180))
         .build();
     return new SearchServer(engine, httpPort, process);
+  }
+
+  private static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (var walk = Files.walk(path)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   /** {@link #create} and {@link #start()}. */
