@@ -117,7 +117,9 @@ final class ElasticsearchStorage implements Storage {
     try {
       if (config.useAliases() && (config.rolloverMaxAge() != null || config.rolloverMaxSize() != null)) {
         String maxAge = config.rolloverMaxAge() == null ? null : config.rolloverMaxAge().toSeconds() + "s";
-        l.rollover(maxAge, config.rolloverMaxSize());
+        if (!l.rollover(maxAge, config.rolloverMaxSize()).isEmpty() && writer != null) {
+          writer.forgetServices();
+        }
       }
       if (!config.retention().isZero()) {
         l.deleteOlderThan(config.retention());

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * Writes spans with {@code _bulk}: one span document per span into the day index of its start (or the
  * write alias), plus one service document per new (service, operation) pair of that index, whose id is
  * Jaeger's FNV-64a hash of the pair so that rewrites overwrite. Pairs already written are remembered
- * in a bounded cache and skipped.
+ * (per index, at most 100,000, for 12 hours) and skipped.
  *
  * <p>Bulks are split by {@code --es.bulk.actions} and {@code --es.bulk.size}; at most {@code
  * --es.bulk.workers} are in flight over all callers, a further caller waits up to {@code --es.timeout}
@@ -37,6 +37,11 @@ import java.util.concurrent.TimeUnit;
 final class EsSpanWriter implements SpanWriter {
   private static final int MAX_ATTEMPTS = 6;
   private static final int SERVICE_CACHE_SIZE = 100_000;
+  /**
+   * Service documents are written again after this long, as Jaeger's cache does (12 hours): in alias
+   * mode the write index changes under the same alias, and old indices get deleted.
+   */
+  private static final long SERVICE_CACHE_TTL_MILLIS = 12 * 3_600_000L;
 
   private final EsClient client;
   private final IndexNames names;
@@ -45,13 +50,14 @@ final class EsSpanWriter implements SpanWriter {
   private final EsMetrics metrics;
   private final Semaphore inFlight;
   private final java.time.Clock clock;
-  private final Set<String> writtenServices = Collections.newSetFromMap(Collections.synchronizedMap(
+  /** Service-document keys and when they were written; an entry counts for {@link #SERVICE_CACHE_TTL_MILLIS}. */
+  private final Map<String, Long> writtenServices = Collections.synchronizedMap(
       new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
           return size() > SERVICE_CACHE_SIZE;
         }
-      }));
+      });
 
   EsSpanWriter(EsClient client, IndexNames names, SpanDocuments documents, EsConfig config, EsMetrics metrics,
       java.time.Clock clock) {
@@ -86,7 +92,7 @@ final class EsSpanWriter implements SpanWriter {
       String serviceIndex = names.writeIndex(Kind.SERVICE, startMillis);
       String id = serviceId(span.serviceName(), span.operationName());
       String key = serviceIndex + "|" + id;
-      if (!writtenServices.contains(key) && batchServices.add(key)) {
+      if (!isCached(key) && batchServices.add(key)) {
         items.add(new Item(action(serviceIndex, id) + serviceDocument(span), key));
       }
     }
@@ -143,7 +149,7 @@ final class EsSpanWriter implements SpanWriter {
           Item item = pending.get(i);
           if (status < 300) {
             if (item.serviceKey != null) {
-              writtenServices.add(item.serviceKey);
+              writtenServices.put(item.serviceKey, clock.millis());
               metrics.serviceDocumentsWritten.increment();
             }
           } else if (status == 429 && attempt < MAX_ATTEMPTS) {
@@ -185,6 +191,16 @@ final class EsSpanWriter implements SpanWriter {
       Thread.currentThread().interrupt();
       throw new StorageException("interrupted while retrying rejected documents", e);
     }
+  }
+
+  private boolean isCached(String key) {
+    Long writtenAt = writtenServices.get(key);
+    return writtenAt != null && clock.millis() - writtenAt < SERVICE_CACHE_TTL_MILLIS;
+  }
+
+  /** Forgets the written service documents (after a rollover: the write alias has a new index). */
+  void forgetServices() {
+    writtenServices.clear();
   }
 
   /** With a retention on daily indices: the start of the oldest day still kept; else no limit. */
