@@ -208,6 +208,8 @@ final class ElasticsearchStorage implements Storage {
     EsClient c = started(client);
     if (config.useAliases()) {
       for (Kind kind : Kind.values()) {
+        // delete-by-query sees only refreshed documents: refresh first, or recent writes survive
+        c.request("POST", "/" + names.readAlias(kind) + "/_refresh?ignore_unavailable=true", (String) null);
         ObjectNode all = SearchQueries.object();
         all.putObject("query").putObject("match_all");
         c.request("POST", "/" + names.readAlias(kind) + "/_delete_by_query?refresh=true&conflicts=proceed"

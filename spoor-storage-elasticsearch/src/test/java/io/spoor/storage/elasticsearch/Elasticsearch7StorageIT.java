@@ -39,7 +39,7 @@ class Elasticsearch7StorageIT {
           HttpRequest.newBuilder(URI.create(NODE.url() + "/_template/es7-templates-jaeger-span")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(template.statusCode()).isEqualTo(200);
-      assertThat(template.body()).contains("\"es7-templates-jaeger-span-*\"").contains("\"nested\"");
+      assertThat(template.body()).contains("\"*es7-templates-jaeger-span-*\"").contains("\"nested\"");
     }
   }
 
