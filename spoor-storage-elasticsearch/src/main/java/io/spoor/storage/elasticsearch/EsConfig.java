@@ -44,6 +44,7 @@ record EsConfig(
     int bulkActions,
     long bulkBytes,
     int bulkWorkers,
+    Duration bulkMaxWait,
     int maxDocCount,
     Duration timeout,
     Duration retention,
@@ -71,6 +72,7 @@ record EsConfig(
   static final String BULK_ACTIONS = "es.bulk.actions";
   static final String BULK_SIZE = "es.bulk.size";
   static final String BULK_WORKERS = "es.bulk.workers";
+  static final String BULK_MAX_WAIT = "es.bulk.max-wait";
   static final String MAX_DOC_COUNT = "es.max-doc-count";
   static final String TIMEOUT = "es.timeout";
   static final String RETENTION = "es.retention";
@@ -111,7 +113,8 @@ record EsConfig(
         new StorageOption(BULK_ACTIONS, "1000", "Most documents in one bulk request."),
         new StorageOption(BULK_SIZE, "5000000", "Most bytes in one bulk request."),
         new StorageOption(BULK_WORKERS, "2",
-            "Most bulk requests in flight at once; further writes wait up to --es.timeout, then fail (overload)."),
+            "Most bulk requests in flight at once; further writes wait up to --es.bulk.max-wait, then fail (overload)."),
+        new StorageOption(BULK_MAX_WAIT, "10s", "How long a write waits for a bulk slot before it fails as overloaded."),
         new StorageOption(MAX_DOC_COUNT, "10000", "Most services, operations or traces one search asks for."),
         new StorageOption(TIMEOUT, "30s", "Timeout of one request to the cluster."),
         new StorageOption(RETENTION, "0",
@@ -200,6 +203,7 @@ record EsConfig(
         positive(BULK_ACTIONS, s.getInt(BULK_ACTIONS, 1000)),
         positive(BULK_SIZE, s.getLong(BULK_SIZE, 5_000_000L)),
         positive(BULK_WORKERS, s.getInt(BULK_WORKERS, 2)),
+        positive(BULK_MAX_WAIT, s.getDuration(BULK_MAX_WAIT, Duration.ofSeconds(10))),
         positive(MAX_DOC_COUNT, s.getInt(MAX_DOC_COUNT, 10_000)),
         positive(TIMEOUT, s.getDuration(TIMEOUT, Duration.ofSeconds(30))),
         atLeastZero(RETENTION, retention),

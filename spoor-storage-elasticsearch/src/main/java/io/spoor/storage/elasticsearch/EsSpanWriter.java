@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * (per index, at most 100,000, for 12 hours) and skipped.
  *
  * <p>Bulks are split by {@code --es.bulk.actions} and {@code --es.bulk.size}; at most {@code
- * --es.bulk.workers} are in flight over all callers, a further caller waits up to {@code --es.timeout}
+ * --es.bulk.workers} are in flight over all callers, a further caller waits up to {@code --es.bulk.max-wait}
  * and then fails (the collector counts it and answers 503). Items the cluster rejects with 429 (its
  * write queue is full) are sent again, alone, with backoff; any other item error fails the call after
  * the rest was written. {@link #write} returns once every document is indexed (visible to searches
@@ -173,10 +173,10 @@ final class EsSpanWriter implements SpanWriter {
 
   private void acquire() {
     try {
-      if (!inFlight.tryAcquire(config.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!inFlight.tryAcquire(config.bulkMaxWait().toMillis(), TimeUnit.MILLISECONDS)) {
         metrics.writesShed.increment();
         throw new StorageException("overloaded: " + config.bulkWorkers() + " bulk requests (--es.bulk.workers) "
-            + "were in flight for longer than --es.timeout " + config.timeout().toMillis() + " ms");
+            + "were in flight for longer than --es.bulk.max-wait " + config.bulkMaxWait().toMillis() + " ms");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spoor.storage.Storage;
 import io.spoor.storage.tck.AbstractDependenciesTest;
+import io.spoor.storage.tck.AbstractFixtureQueriesTest;
 import io.spoor.storage.tck.AbstractSpanStoreTest;
 import io.spoor.storage.tck.AbstractTraceSearchTest;
 import io.spoor.testkit.search.SearchEngine;
@@ -18,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The {@code elasticsearch} backend on a real Elasticsearch 7.17 node: the span store, search and
- * dependency suites of the TCK (Jaeger's query fixtures run on OpenSearch only, to keep the module's
- * test time down), and the legacy {@code _template} the version detection chose.
+ * The {@code elasticsearch} backend on a real Elasticsearch 7.17 node: every TCK suite in daily mode
+ * (alias mode and tags as fields run on OpenSearch only, to keep the module's test time down), and the
+ * legacy {@code _template} the version detection chose.
  */
 class Elasticsearch7StorageIT {
   @RegisterExtension
@@ -40,6 +41,19 @@ class Elasticsearch7StorageIT {
           HttpResponse.BodyHandlers.ofString());
       assertThat(template.statusCode()).isEqualTo(200);
       assertThat(template.body()).contains("\"*es7-templates-jaeger-span-*\"").contains("\"nested\"");
+    }
+  }
+
+  @Nested
+  class FixtureQueries extends AbstractFixtureQueriesTest {
+    @Override
+    protected Storage createStorage() {
+      return newStorage("es7-fixtures");
+    }
+
+    @Override
+    protected Duration readTimeout() {
+      return OpenSearchStorageIT.REFRESH;
     }
   }
 
