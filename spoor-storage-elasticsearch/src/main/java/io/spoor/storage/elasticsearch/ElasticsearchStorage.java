@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 final class ElasticsearchStorage implements Storage {
   private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchStorage.class);
   private static final long HEALTH_CACHE_MILLIS = 2_000;
+  private static final java.time.Duration HEALTH_TIMEOUT = java.time.Duration.ofSeconds(3);
 
   private final String name;
   private final EsConfig config;
@@ -131,7 +132,7 @@ final class ElasticsearchStorage implements Storage {
   }
 
   private HealthStatus indexHealth(EsClient c) {
-    JsonNode h = c.request("GET", "/_cluster/health/" + names.prefix() + "jaeger-*?timeout=5s", (String) null);
+    JsonNode h = c.request("GET", "/_cluster/health/" + names.prefix() + "jaeger-*", HEALTH_TIMEOUT);
     if ("red".equals(h.path("status").asText())) {
       return HealthStatus.unhealthy("the Jaeger indices " + names.prefix() + "jaeger-* are red on the cluster at "
           + config.serverUrls() + ": " + h.path("unassigned_shards").asInt() + " unassigned shards, "

@@ -74,7 +74,13 @@ final class EsClient implements AutoCloseable {
 
   /** The cluster's answer to {@code method path} with a JSON body (or none). */
   JsonNode request(String method, String path, @Nullable String body) {
-    HttpResponse<InputStream> response = send(method, path, body, "application/json");
+    HttpResponse<InputStream> response = send(method, path, body, "application/json", timeout);
+    return parse(method, path, response);
+  }
+
+  /** {@link #request(String, String, String)} with its own timeout (health checks must answer fast). */
+  JsonNode request(String method, String path, Duration requestTimeout) {
+    HttpResponse<InputStream> response = send(method, path, null, "application/json", requestTimeout);
     return parse(method, path, response);
   }
 
@@ -84,13 +90,13 @@ final class EsClient implements AutoCloseable {
 
   /** {@code _bulk} with an NDJSON body. */
   JsonNode bulk(String ndjson) {
-    HttpResponse<InputStream> response = send("POST", "/_bulk", ndjson, "application/x-ndjson");
+    HttpResponse<InputStream> response = send("POST", "/_bulk", ndjson, "application/x-ndjson", timeout);
     return parse("POST", "/_bulk", response);
   }
 
   /** The status of {@code HEAD path}: 200 when the index, alias or template exists, 404 when not. */
   int head(String path) {
-    HttpResponse<InputStream> response = send("HEAD", path, null, "application/json");
+    HttpResponse<InputStream> response = send("HEAD", path, null, "application/json", timeout);
     try (InputStream ignored = response.body()) {
       int status = response.statusCode();
       checkAuth(status, "HEAD", path);
@@ -131,7 +137,8 @@ final class EsClient implements AutoCloseable {
     }
   }
 
-  private HttpResponse<InputStream> send(String method, String path, @Nullable String body, String contentType) {
+  private HttpResponse<InputStream> send(String method, String path, @Nullable String body, String contentType,
+      Duration timeout) {
     StorageException last = null;
     for (int attempt = 0; attempt < urls.size(); attempt++) {
       URI base = urls.get(Math.floorMod(next.getAndIncrement(), urls.size()));
@@ -152,7 +159,7 @@ final class EsClient implements AutoCloseable {
             + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
       } catch (HttpTimeoutException e) {
         throw new StorageException(method + " " + path + " at " + base + " timed out after "
-            + timeout.toMillis() + " ms (--es.timeout)", e);
+            + timeout.toMillis() + " ms" + (timeout.equals(this.timeout) ? " (--es.timeout)" : ""), e);
       } catch (IOException e) {
         last = new StorageException("request " + method + " " + path + " to " + base + " failed: "
             + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
