@@ -225,6 +225,10 @@ final class EsSpanReader implements SpanReader {
   private void scroll(String indices, ObjectNode body, Consumer<JsonNode> hits) {
     JsonNode page = search(indices, body, "&scroll=1m");
     String scrollId = page.path("_scroll_id").asText(null);
+    JsonNode total = page.path("hits").path("total");
+    // exact below 10,000 hits (the default track_total_hits): saves the round trip that finds nothing
+    long exactTotal = "eq".equals(total.path("relation").asText()) ? total.path("value").asLong(-1) : -1;
+    long seen = 0;
     try {
       while (true) {
         JsonNode list = page.path("hits").path("hits");
@@ -232,7 +236,8 @@ final class EsSpanReader implements SpanReader {
           return;
         }
         list.forEach(hits);
-        if (list.size() < SCROLL_PAGE || scrollId == null) {
+        seen += list.size();
+        if (scrollId == null || (exactTotal >= 0 && seen >= exactTotal)) {
           return;
         }
         ObjectNode next = SearchQueries.object().put("scroll", "1m").put("scroll_id", scrollId);
