@@ -111,10 +111,11 @@ class OpenSearchStorageCommandsIT {
       provider.shutdown().join(10, TimeUnit.SECONDS);
     }
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-        assertThat(get(query, "/api/services").get("data").toString()).isEqualTo("[\"shop\"]"));
-    JsonNode byId = get(query, "/api/traces/" + traceId);
-    assertThat(byId.get("data").get(0).get("spans")).hasSize(2);
+    // span and service indices refresh on their own schedules (one second each)
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      assertThat(get(query, "/api/services").get("data").toString()).isEqualTo("[\"shop\"]");
+      assertThat(get(query, "/api/traces/" + traceId).path("data").path(0).path("spans")).hasSize(2);
+    });
     JsonNode search = get(query, "/api/traces?service=shop&lookback=1h&tags="
         + URLEncoder.encode("{\"http.status_code\":\"500\"}", StandardCharsets.UTF_8));
     assertThat(search.get("data")).hasSize(1);
