@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {AllInOneCommand.class, CollectorCommand.class, QueryCommand.class, AgentCommand.class,
         TracegenCommand.class, DependenciesCommand.class, VersionCommand.class, ConfigCommand.class,
-        CassandraCommand.class, HelpCommand.class},
+        CassandraCommand.class, EsCommand.class, HelpCommand.class},
     footerHeading = SpoorCommand.FOOTER_HEADING,
     footer = {SpoorCommand.FOOTER_ENVIRONMENT, SpoorCommand.FOOTER_EXIT_CODES})
 final class SpoorCommand implements Runnable {
