@@ -130,6 +130,10 @@ class KafkaPipelineIT {
           .until(() -> ingester.metric("spoor_ingester_spans_written_total") >= traces * 5);
       assertThat(ingester.metric("spoor_ingester_consumer_lag")).isZero();
       assertThat(ingester.metric("spoor_ingester_messages_skipped_total")).isZero();
+      HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(
+          "http://127.0.0.1:" + ingester.port("admin") + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(health.body()).contains("Server available");
       assertThat(ingester.stop()).as("exit after SIGTERM").isIn(0, 143);
     }
     try (ForkedSpoor query = query(work, data)) {

@@ -48,7 +48,8 @@ final class KafkaStorage implements Storage {
     } catch (KafkaException e) {
       p.close(java.time.Duration.ZERO);
       throw new StorageException("kafka: brokers " + options.brokers() + " did not answer for topic "
-          + options.topic() + " within " + options.maxWait().toMillis() + "ms: " + e.getMessage(), e);
+          + options.topic() + " within " + options.maxWait().toMillis() + "ms (are they reachable, and does the"
+          + " topic exist or may the brokers create it?): " + e.getMessage(), e);
     }
     producer = p;
     writer = new KafkaSpanWriter(p, options.topic(), options.encoding(), options.maxWait());
