@@ -1,11 +1,18 @@
 package io.spoor.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.linecorp.armeria.client.grpc.GrpcClients;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.spoor.codec.jaeger.proto.JaegerProtoCodec;
 import io.spoor.codec.otlp.OtlpCodec;
+import io.spoor.proto.api_v2.Collector.PostSpansRequest;
+import io.spoor.proto.api_v2.CollectorServiceGrpc;
 import io.spoor.model.KeyValue;
 import io.spoor.model.Process;
 import io.spoor.model.Span;
@@ -242,7 +249,7 @@ class KafkaPipelineIT {
   }
 
   @Test
-  void aStoppedBrokerMakesTheCollectorAnswer503UntilItIsBack(KafkaBroker kafka) throws Exception {
+  void aStoppedBrokerMakesTheCollectorAnswer503AndUnavailableUntilItIsBack(KafkaBroker kafka) throws Exception {
     Path work = dir("down");
     Path data = work.resolve("rocksdb");
     String topic = "e2e-down";
@@ -262,6 +269,14 @@ class KafkaPipelineIT {
         assertThat(status).isEqualTo(503);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         assertThat(collector.metric("spoor_storage_kafka_write_failures_total")).isGreaterThanOrEqualTo(1);
+        CollectorServiceGrpc.CollectorServiceBlockingStub grpc = GrpcClients.builder(
+                "http://127.0.0.1:" + collector.port("jaeger_grpc"))
+            .responseTimeout(Duration.ofSeconds(30)).build(CollectorServiceGrpc.CollectorServiceBlockingStub.class);
+        PostSpansRequest request = PostSpansRequest.newBuilder()
+            .setBatch(new JaegerProtoCodec().toBatch(trace("down-svc", ++n))).build();
+        assertThatThrownBy(() -> grpc.postSpans(request)).isInstanceOf(StatusRuntimeException.class)
+            .satisfies(e -> assertThat(((StatusRuntimeException) e).getStatus().getCode())
+                .isEqualTo(Status.Code.UNAVAILABLE));
       } finally {
         kafka.start();
       }
