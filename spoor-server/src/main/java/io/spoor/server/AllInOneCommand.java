@@ -49,6 +49,9 @@ final class AllInOneCommand implements Callable<Integer> {
   AgentOptions agent = new AgentOptions();
 
   @Mixin
+  DependenciesOptions dependencies = new DependenciesOptions();
+
+  @Mixin
   AdminOptions admin = new AdminOptions(":14269");
 
   @Spec
@@ -75,6 +78,7 @@ final class AllInOneCommand implements Callable<Integer> {
     try (ServerRuntime runtime = new ServerRuntime()) {
       return runtime.serve(signal, spec.commandLine().getOut(), adminAddress, () -> {
         Storage store = runtime.startStorage(storage);
+        String dependencyNote = runtime.startDependencies(store, dependencies);
         QueryServer server = runtime.components.add(
             new QueryServer(queryConfig, store, runtime.clock, new UiAssets()::addTo));
         server.start();
@@ -90,7 +94,7 @@ final class AllInOneCommand implements Callable<Integer> {
         }
         return new ServerRuntime.Started("Spoor all-in-one started (storage " + storage.type()
             + "): UI at http://localhost:" + server.httpPort() + queryConfig.basePath() + " | "
-            + server.describe() + ", " + started.describe() + agentDescription, store::check);
+            + server.describe() + ", " + started.describe() + agentDescription + dependencyNote, store::check);
       });
     }
   }

@@ -47,6 +47,9 @@ final class CommandFactory implements IFactory {
     if (type == AgentCommand.class) {
       return type.cast(new AgentCommand(signals));
     }
+    if (type == DependenciesCommand.class) {
+      return type.cast(new DependenciesCommand(java.time.Clock.systemUTC()));
+    }
     if (type == VersionCommand.class) {
       return type.cast(new VersionCommand(version));
     }

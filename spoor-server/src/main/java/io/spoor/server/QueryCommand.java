@@ -28,6 +28,9 @@ final class QueryCommand implements Callable<Integer> {
   QueryOptions query = new QueryOptions();
 
   @Mixin
+  DependenciesOptions dependencies = new DependenciesOptions();
+
+  @Mixin
   AdminOptions admin = new AdminOptions(":16687");
 
   @Spec
@@ -49,11 +52,13 @@ final class QueryCommand implements Callable<Integer> {
     try (ServerRuntime runtime = new ServerRuntime()) {
       return runtime.serve(signal, spec.commandLine().getOut(), adminAddress, () -> {
         Storage store = runtime.startStorage(storage);
+        String dependencyNote = runtime.startDependencies(store, dependencies);
         QueryServer server = runtime.components.add(
             new QueryServer(config, store, runtime.clock, new UiAssets()::addTo));
         server.start();
         return new ServerRuntime.Started(
-            "Spoor query started (storage " + storage.type() + "): " + server.describe(), store::check);
+            "Spoor query started (storage " + storage.type() + "): " + server.describe() + dependencyNote,
+            store::check);
       });
     }
   }

@@ -9,11 +9,16 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.spoor.collector.HostPort;
+import io.spoor.dependencies.DependencyAggregator;
+import io.spoor.dependencies.DependencyJob;
+import io.spoor.storage.Capability;
 import io.spoor.storage.HealthStatus;
 import io.spoor.storage.Storage;
 import io.spoor.storage.StorageException;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,15 +46,40 @@ final class ServerRuntime implements AutoCloseable {
   Storage startStorage(StorageOptions options) {
     Storage storage = components.add(options.createStorage());
     storage.start();
-    for (String name : storage.metrics().keySet()) {
+    export(storage, Storage::metrics);
+    return storage;
+  }
+
+  /**
+   * Starts the scheduled dependency aggregator when the backend does not derive links from spans
+   * itself and the interval is not zero; returns a word for the start-up line ("" when not started).
+   */
+  String startDependencies(Storage storage, DependenciesOptions options) {
+    Duration interval = options.interval();
+    if (interval.isZero() || storage.capabilities().contains(Capability.DEPENDENCIES_FROM_SPANS)) {
+      return "";
+    }
+    DependencyJob job = new DependencyJob(storage.spanReader(), storage.dependencyStore(),
+        options.uninstrumentedKey);
+    DependencyAggregator aggregator = components.add(
+        new DependencyAggregator(job, interval, SETTLE, clock).start());
+    export(aggregator, DependencyAggregator::metrics);
+    return ", dependencies every " + options.interval;
+  }
+
+  /** Time a trace gets to complete before the aggregator counts it. */
+  static final Duration SETTLE = Duration.ofMinutes(1);
+
+  /** Exports a component's own measurements: names ending in {@code _total} as counters, others as gauges. */
+  private <T> void export(T source, java.util.function.Function<T, Map<String, Double>> metrics) {
+    for (String name : metrics.apply(source).keySet()) {
       if (name.endsWith("_total")) {
-        FunctionCounter.builder(name.substring(0, name.length() - "_total".length()), storage,
-            s -> s.metrics().getOrDefault(name, 0.0)).register(registry);
+        FunctionCounter.builder(name.substring(0, name.length() - "_total".length()), source,
+            s -> metrics.apply(s).getOrDefault(name, 0.0)).register(registry);
       } else {
-        Gauge.builder(name, storage, s -> s.metrics().getOrDefault(name, Double.NaN)).register(registry);
+        Gauge.builder(name, source, s -> metrics.apply(s).getOrDefault(name, Double.NaN)).register(registry);
       }
     }
-    return storage;
   }
 
   /** What a command's start-up returns: its start-up line and what its admin {@code /health} reports. */

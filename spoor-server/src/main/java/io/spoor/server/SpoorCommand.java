@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
     versionProvider = SpoorCommand.Version.class,
     description = "Spoor: a distributed tracing platform compatible with Jaeger.",
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {AllInOneCommand.class, CollectorCommand.class, QueryCommand.class, AgentCommand.class, IngesterCommand.class,
-        TracegenCommand.class, VersionCommand.class, ConfigCommand.class, HelpCommand.class},
+    subcommands = {AllInOneCommand.class, CollectorCommand.class, QueryCommand.class, AgentCommand.class,
+        IngesterCommand.class, TracegenCommand.class, DependenciesCommand.class, VersionCommand.class,
+        ConfigCommand.class, HelpCommand.class},
     footerHeading = SpoorCommand.FOOTER_HEADING,
     footer = {SpoorCommand.FOOTER_ENVIRONMENT, SpoorCommand.FOOTER_EXIT_CODES})
 final class SpoorCommand implements Runnable {
