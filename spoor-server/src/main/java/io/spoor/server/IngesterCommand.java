@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
     name = "ingester",
     mixinStandardHelpOptions = true,
     description = {
-        "Consume spans from Kafka (written by collectors with SPAN_STORAGE_TYPE=kafka) and write them to",
-        "the configured storage, at least once: offsets are committed only after the spans were written.",
+        "Consume the spans collectors wrote to Kafka (SPAN_STORAGE_TYPE=kafka) and write them to the configured storage.",
+        "At least once: offsets are committed only after their spans were written.",
         "Admin: /metrics and /health on --admin.http.host-port (default :14270)."},
     footerHeading = SpoorCommand.FOOTER_HEADING,
     footer = {SpoorCommand.FOOTER_ENVIRONMENT, SpoorCommand.FOOTER_EXIT_CODES})
