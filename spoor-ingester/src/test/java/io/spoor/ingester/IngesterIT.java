@@ -261,4 +261,40 @@ class IngesterIT {
     all.forEach(s -> expected.add(s.traceId().toHex() + "/" + s.spanId().toHex()));
     assertThat(seen).isEqualTo(expected);
   }
+
+  @Test
+  void twoIngestersOfOneGroupShareThePartitionsAndASecondJoiningMidStreamLosesNothing(KafkaBroker kafka)
+      throws Exception {
+    String topic = "ingest-group";
+    createTopic(kafka, topic, 3);
+    List<Span> all = new ArrayList<>();
+    for (long n = 1; n <= 300; n++) {
+      all.addAll(trace(9000 + n, 2));
+    }
+    send(kafka, topic, SpanEncoding.PROTOBUF, all.subList(0, 300));
+    Set<String> seen = ConcurrentHashMap.newKeySet();
+    SpanWriter recording = spans -> {
+      try {
+        TimeUnit.MILLISECONDS.sleep(30);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      spans.forEach(s -> seen.add(s.traceId().toHex() + "/" + s.spanId().toHex()));
+    };
+    // 300 of the 600 spans go before the second ingester joins, the rest once both have partitions.
+    SimpleMeterRegistry first = new SimpleMeterRegistry();
+    SimpleMeterRegistry second = new SimpleMeterRegistry();
+    ingester(kafka, topic, recording, first, SpanEncoding.PROTOBUF, 50, 10);
+    await().atMost(Duration.ofSeconds(30)).until(() -> seen.size() >= 50);
+    ingester(kafka, topic, recording, second, SpanEncoding.PROTOBUF, 50, 10); // rebalance mid-stream
+    await().atMost(Duration.ofSeconds(30)).until(() ->
+        first.get("spoor.ingester.partitions.assigned").gauge().value() > 0
+            && second.get("spoor.ingester.partitions.assigned").gauge().value() > 0);
+    send(kafka, topic, SpanEncoding.PROTOBUF, all.subList(300, all.size()));
+    await().atMost(Duration.ofSeconds(60)).until(() -> seen.size() >= all.size());
+    assertThat(first.get("spoor.ingester.partitions.assigned").gauge().value()
+        + second.get("spoor.ingester.partitions.assigned").gauge().value()).isEqualTo(3);
+    assertThat(count(second, "spoor.ingester.spans.written")).isPositive();
+    await().atMost(Duration.ofSeconds(10)).until(() -> committed(kafka, "g-" + topic) == all.size());
+  }
 }
