@@ -191,7 +191,7 @@ class KafkaPipelineIT {
     load.start();
     try {
       // A long commit interval: the kill surely lands after writes whose offsets are not committed yet.
-      ForkedSpoor first = ingester(work, kafka, topic, data, "--ingester.commit-interval=3s",
+      ForkedSpoor first = ingester(work, kafka, topic, data, "--ingester.commit-interval=10s",
           "--ingester.batch-size=20");
       double writtenBeforeKill;
       try {
