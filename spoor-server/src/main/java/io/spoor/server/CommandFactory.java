@@ -41,6 +41,9 @@ final class CommandFactory implements IFactory {
     if (type == CollectorCommand.class) {
       return type.cast(new CollectorCommand(signals));
     }
+    if (type == IngesterCommand.class) {
+      return type.cast(new IngesterCommand(signals));
+    }
     if (type == AgentCommand.class) {
       return type.cast(new AgentCommand(signals));
     }

@@ -105,7 +105,11 @@ final class ServerRuntime implements AutoCloseable {
       admin.start();
       line = started.description() + ", admin=" + new HostPort(adminAddress.host(), admin.port());
     } catch (IllegalStateException | StorageException e) {
+      signal.closed(); // nothing to drain: the JVM's shutdown hook must not wait for it
       throw new StartupException(e.getMessage(), e);
+    } catch (RuntimeException | Error e) {
+      signal.closed();
+      throw e;
     }
     return serveUntilShutdown(signal, out, line);
   }

@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
     description = "Spoor: a distributed tracing platform compatible with Jaeger.",
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {AllInOneCommand.class, CollectorCommand.class, QueryCommand.class, AgentCommand.class,
-        TracegenCommand.class, DependenciesCommand.class, VersionCommand.class, ConfigCommand.class,
-        CassandraCommand.class, EsCommand.class, HelpCommand.class},
+        IngesterCommand.class, TracegenCommand.class, DependenciesCommand.class, VersionCommand.class,
+        ConfigCommand.class, CassandraCommand.class, EsCommand.class, HelpCommand.class},
     footerHeading = SpoorCommand.FOOTER_HEADING,
     footer = {SpoorCommand.FOOTER_ENVIRONMENT, SpoorCommand.FOOTER_EXIT_CODES})
 final class SpoorCommand implements Runnable {
