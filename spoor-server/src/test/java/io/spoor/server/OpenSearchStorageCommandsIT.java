@@ -96,26 +96,50 @@ class OpenSearchStorageCommandsIT {
         .addSpanProcessor(SimpleSpanProcessor.create(OtlpHttpSpanExporter.builder()
             .setEndpoint("http://127.0.0.1:" + otlp + "/v1/traces").build()))
         .build();
+    // A second service called by the first, for the dependency links.
+    SdkTracerProvider payments = SdkTracerProvider.builder()
+        .setResource(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "payments")))
+        .addSpanProcessor(SimpleSpanProcessor.create(OtlpHttpSpanExporter.builder()
+            .setEndpoint("http://127.0.0.1:" + otlp + "/v1/traces").build()))
+        .build();
     String traceId;
     try {
       Tracer tracer = provider.get("test");
       io.opentelemetry.api.trace.Span root = tracer.spanBuilder("checkout").setSpanKind(SpanKind.SERVER)
           .setAttribute("http.status_code", 500L).startSpan();
       try (var scope = root.makeCurrent()) {
-        tracer.spanBuilder("pay").setSpanKind(SpanKind.CLIENT).startSpan().end();
+        io.opentelemetry.api.trace.Span pay = tracer.spanBuilder("pay").setSpanKind(SpanKind.CLIENT).startSpan();
+        payments.get("test").spanBuilder("charge").setSpanKind(SpanKind.SERVER)
+            .setParent(io.opentelemetry.context.Context.current().with(pay)).startSpan().end();
+        pay.end();
       }
       root.end();
       traceId = root.getSpanContext().getTraceId();
       assertThat(provider.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
+      assertThat(payments.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
     } finally {
       provider.shutdown().join(10, TimeUnit.SECONDS);
+      payments.shutdown().join(10, TimeUnit.SECONDS);
     }
 
     // span and service indices refresh on their own schedules (one second each)
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-      assertThat(get(query, "/api/services").get("data").toString()).isEqualTo("[\"shop\"]");
-      assertThat(get(query, "/api/traces/" + traceId).path("data").path(0).path("spans")).hasSize(2);
+      assertThat(get(query, "/api/services").get("data").toString()).isEqualTo("[\"payments\",\"shop\"]");
+      assertThat(get(query, "/api/traces/" + traceId).path("data").path(0).path("spans")).hasSize(3);
     });
+
+    // No links derived from spans here: the aggregator runs in all-in-one, and `spoor dependencies`
+    // writes the links of a range to jaeger-dependencies-*, where the query API finds them.
+    assertThat(line).contains("dependencies every 1h");
+    java.time.Instant now = java.time.Instant.now();
+    SpoorRun deps = SpoorRun.run(env, StorageFactory.available(), "dependencies",
+        "--start=" + now.minus(Duration.ofMinutes(10)), "--end=" + now.plusSeconds(1));
+    assertThat(deps.exitCode()).as(deps.err()).isZero();
+    assertThat(deps.outLines().get(0)).contains("(storage opensearch): 1 traces, 3 spans, 1 links, 1 calls");
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+        get(query, "/api/dependencies?endTs=" + (System.currentTimeMillis() + 5_000) + "&lookback=3600000")
+            .get("data").toString())
+        .isEqualTo("[{\"parent\":\"shop\",\"child\":\"payments\",\"callCount\":1}]"));
     JsonNode search = get(query, "/api/traces?service=shop&lookback=1h&tags="
         + URLEncoder.encode("{\"http.status_code\":\"500\"}", StandardCharsets.UTF_8));
     assertThat(search.get("data")).hasSize(1);

@@ -17,7 +17,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Jaeger's Cassandra schema v004 ({@code v004.cql.tmpl}, copied verbatim from Jaeger), created and
+ * Jaeger's Cassandra schema v004 (Spoor's statement of it: {@code schema-v004.cql}), created and
  * recognised. {@link #inspect} tells whether a keyspace holds this schema, an older Jaeger schema or
  * something else; {@link #create} creates what is missing and refuses anything foreign.
  */
@@ -190,12 +190,12 @@ public final class CassandraSchema {
     }
   }
 
-  /** The CQL statements of Jaeger's v004 template with the values filled in, comments removed. */
+  /** The CQL statements of {@code schema-v004.cql} with the values filled in, comments removed. */
   static List<String> statements(String keyspace, CassandraConfig.SchemaConfig config) {
     String template;
-    try (InputStream in = CassandraSchema.class.getResourceAsStream("v004.cql.tmpl")) {
+    try (InputStream in = CassandraSchema.class.getResourceAsStream("schema-v004.cql")) {
       if (in == null) {
-        throw new IllegalStateException("v004.cql.tmpl is missing from the class path");
+        throw new IllegalStateException("schema-v004.cql is missing from the class path");
       }
       template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
