@@ -100,13 +100,13 @@ class CassandraAllInOneIT {
       SdkTracerProvider provider = SdkTracerProvider.builder()
           .setResource(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "shop")))
           .addSpanProcessor(SimpleSpanProcessor.create(OtlpHttpSpanExporter.builder()
-              .setEndpoint("http://127.0.0.1:" + otlp + "/v1/traces").build()))
+              .setEndpoint("http://127.0.0.1:" + otlp + "/v1/traces").setTimeout(Duration.ofSeconds(30)).build()))
           .build();
       // A second service called by the first, for the dependency links.
       SdkTracerProvider payments = SdkTracerProvider.builder()
           .setResource(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "payments")))
           .addSpanProcessor(SimpleSpanProcessor.create(OtlpHttpSpanExporter.builder()
-              .setEndpoint("http://127.0.0.1:" + otlp + "/v1/traces").build()))
+              .setEndpoint("http://127.0.0.1:" + otlp + "/v1/traces").setTimeout(Duration.ofSeconds(30)).build()))
           .build();
       String traceId;
       try {
@@ -121,8 +121,8 @@ class CassandraAllInOneIT {
         }
         root.end();
         traceId = root.getSpanContext().getTraceId();
-        assertThat(provider.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
-        assertThat(payments.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
+        assertThat(provider.forceFlush().join(40, TimeUnit.SECONDS).isSuccess()).isTrue();
+        assertThat(payments.forceFlush().join(40, TimeUnit.SECONDS).isSuccess()).isTrue();
       } finally {
         provider.shutdown().join(10, TimeUnit.SECONDS);
         payments.shutdown().join(10, TimeUnit.SECONDS);
