@@ -5,14 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
-import io.opentelemetry.sdk.resources.Resource;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.spoor.storage.StorageFactory;
 import io.spoor.testkit.cassandra.CassandraExtension;
 import io.spoor.testkit.cassandra.CassandraServer;
@@ -97,36 +89,7 @@ class CassandraAllInOneIT {
       int otlp = port(line, "otlp_http=127\\.0\\.0\\.1:(\\d+)");
       int admin = port(line, "admin=[^:]*:(\\d+)");
 
-      SdkTracerProvider provider = SdkTracerProvider.builder()
-          .setResource(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "shop")))
-          .addSpanProcessor(SimpleSpanProcessor.create(OtlpHttpSpanExporter.builder()
-              .setEndpoint("http://127.0.0.1:" + otlp + "/v1/traces").setTimeout(Duration.ofSeconds(30)).build()))
-          .build();
-      // A second service called by the first, for the dependency links.
-      SdkTracerProvider payments = SdkTracerProvider.builder()
-          .setResource(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "payments")))
-          .addSpanProcessor(SimpleSpanProcessor.create(OtlpHttpSpanExporter.builder()
-              .setEndpoint("http://127.0.0.1:" + otlp + "/v1/traces").setTimeout(Duration.ofSeconds(30)).build()))
-          .build();
-      String traceId;
-      try {
-        Tracer tracer = provider.get("test");
-        io.opentelemetry.api.trace.Span root = tracer.spanBuilder("checkout").setSpanKind(SpanKind.SERVER)
-            .setAttribute("http.status_code", 500L).startSpan();
-        try (var scope = root.makeCurrent()) {
-          io.opentelemetry.api.trace.Span pay = tracer.spanBuilder("pay").setSpanKind(SpanKind.CLIENT).startSpan();
-          payments.get("test").spanBuilder("charge").setSpanKind(SpanKind.SERVER)
-              .setParent(io.opentelemetry.context.Context.current().with(pay)).startSpan().end();
-          pay.end();
-        }
-        root.end();
-        traceId = root.getSpanContext().getTraceId();
-        assertThat(provider.forceFlush().join(40, TimeUnit.SECONDS).isSuccess()).isTrue();
-        assertThat(payments.forceFlush().join(40, TimeUnit.SECONDS).isSuccess()).isTrue();
-      } finally {
-        provider.shutdown().join(10, TimeUnit.SECONDS);
-        payments.shutdown().join(10, TimeUnit.SECONDS);
-      }
+      String traceId = CheckoutTraffic.send(otlp);
 
       await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
           assertThat(get(query, "/api/services").get("data").toString()).isEqualTo("[\"payments\",\"shop\"]"));

@@ -5,14 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
-import io.opentelemetry.sdk.resources.Resource;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.spoor.storage.StorageFactory;
 import io.spoor.testkit.Ports;
 import io.spoor.testkit.search.SearchEngine;
@@ -30,7 +22,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -91,36 +82,7 @@ class OpenSearchStorageCommandsIT {
     String query = "http://127.0.0.1:" + port(line, "http://localhost:(\\d+)/");
     int otlp = port(line, "otlp_http=127\\.0\\.0\\.1:(\\d+)");
 
-    SdkTracerProvider provider = SdkTracerProvider.builder()
-        .setResource(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "shop")))
-        .addSpanProcessor(SimpleSpanProcessor.create(OtlpHttpSpanExporter.builder()
-            .setEndpoint("http://127.0.0.1:" + otlp + "/v1/traces").setTimeout(Duration.ofSeconds(30)).build()))
-        .build();
-    // A second service called by the first, for the dependency links.
-    SdkTracerProvider payments = SdkTracerProvider.builder()
-        .setResource(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "payments")))
-        .addSpanProcessor(SimpleSpanProcessor.create(OtlpHttpSpanExporter.builder()
-            .setEndpoint("http://127.0.0.1:" + otlp + "/v1/traces").setTimeout(Duration.ofSeconds(30)).build()))
-        .build();
-    String traceId;
-    try {
-      Tracer tracer = provider.get("test");
-      io.opentelemetry.api.trace.Span root = tracer.spanBuilder("checkout").setSpanKind(SpanKind.SERVER)
-          .setAttribute("http.status_code", 500L).startSpan();
-      try (var scope = root.makeCurrent()) {
-        io.opentelemetry.api.trace.Span pay = tracer.spanBuilder("pay").setSpanKind(SpanKind.CLIENT).startSpan();
-        payments.get("test").spanBuilder("charge").setSpanKind(SpanKind.SERVER)
-            .setParent(io.opentelemetry.context.Context.current().with(pay)).startSpan().end();
-        pay.end();
-      }
-      root.end();
-      traceId = root.getSpanContext().getTraceId();
-      assertThat(provider.forceFlush().join(40, TimeUnit.SECONDS).isSuccess()).isTrue();
-      assertThat(payments.forceFlush().join(40, TimeUnit.SECONDS).isSuccess()).isTrue();
-    } finally {
-      provider.shutdown().join(10, TimeUnit.SECONDS);
-      payments.shutdown().join(10, TimeUnit.SECONDS);
-    }
+    String traceId = CheckoutTraffic.send(otlp);
 
     // span and service indices refresh on their own schedules (one second each)
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
