@@ -43,9 +43,17 @@ final class KafkaPipelineStorage implements Storage {
     ingester.start();
   }
 
+  /**
+   * Kafka's writer, then a wait until the ingester wrote what Kafka acknowledged: the SPI promises
+   * spans readable once {@code write} returns, and the TCK reads right after writing (a trace counted
+   * in a search must already be whole).
+   */
   @Override
   public SpanWriter spanWriter() {
-    return kafka.spanWriter();
+    return spans -> {
+      kafka.spanWriter().write(spans);
+      awaitIngested();
+    };
   }
 
   @Override
@@ -72,6 +80,11 @@ final class KafkaPipelineStorage implements Storage {
   /** Waits until the ingester wrote every span Kafka acknowledged, so nothing lands after the purge. */
   @Override
   public void purge() {
+    awaitIngested();
+    memory.purge();
+  }
+
+  private void awaitIngested() {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (registry.get("spoor.ingester.spans.written").counter().count()
         < kafka.metrics().get("spoor_storage_kafka_spans_written_total")) {
@@ -85,7 +98,6 @@ final class KafkaPipelineStorage implements Storage {
         return;
       }
     }
-    memory.purge();
   }
 
   @Override
