@@ -190,10 +190,15 @@ public final class KafkaBroker implements AutoCloseable {
     if (Files.exists(dataDir.resolve("kafka-logs").resolve("meta.properties"))) {
       return;
     }
-    UUID uuid = UUID.randomUUID();
-    byte[] bytes = java.nio.ByteBuffer.allocate(16)
-        .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array();
-    String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    // A base64url id may start with '-', which the tool's argument parser takes for an option (as
+    // Kafka's own Uuid.randomUuid does, draw again).
+    String clusterId;
+    do {
+      UUID uuid = UUID.randomUUID();
+      byte[] bytes = java.nio.ByteBuffer.allocate(16)
+          .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array();
+      clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    } while (clusterId.startsWith("-"));
     Path formatLog = dataDir.resolve("format.log");
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
